@@ -1,0 +1,14 @@
+/**
+ * The domain core: pure TypeScript, no DOM and no Lit, importable in Node and in the browser.
+ * Elements are thin views over these rules.
+ */
+export * from './booking.js';
+export * from './config.js';
+export * from './i18n.js';
+export * from './invite.js';
+export * from './personnummer.js';
+export * from './phone.js';
+export * from './result.js';
+export * from './sms.js';
+export * from './time.js';
+export * from './tokens.js';
