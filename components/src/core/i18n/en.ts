@@ -39,6 +39,13 @@ export const en: Catalog = {
   'invite.language.invalid': 'Choose the language of the invitation.',
   'invite.interpreterLanguage.required': 'Choose the interpreter’s language.',
 
+  'store.stale':
+    'The booking was changed in another tab since you opened it. Reload to see the latest version; your change has not been saved.',
+  'store.missing': 'The booking no longer exists. It may have been purged after 30 days.',
+
+  'relay.rejected': 'The SMS service did not accept the message: {reason}',
+  'relay.queued': 'The SMS could not be sent right now. It is kept and sent automatically when the service answers again.',
+
   'sms.invite':
     'Hello! You are booked for a video visit with {clinic} on {date} at {time}-{end}. ' +
     'Open the link a little before the visit and sign in with BankID or Freja eID: {link} ' +

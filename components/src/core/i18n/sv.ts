@@ -42,6 +42,13 @@ export const sv = {
   'invite.language.invalid': 'Välj språk för inbjudan.',
   'invite.interpreterLanguage.required': 'Välj tolkspråk.',
 
+  'store.stale':
+    'Bokningen har ändrats i en annan flik sedan du öppnade den. Ladda om för att se den senaste versionen; din ändring har inte sparats.',
+  'store.missing': 'Bokningen finns inte längre. Den kan ha rensats efter 30 dagar.',
+
+  'relay.rejected': 'Sms-tjänsten tog inte emot meddelandet: {reason}',
+  'relay.queued': 'Sms:et kunde inte skickas just nu. Det ligger kvar och skickas automatiskt när tjänsten svarar igen.',
+
   'sms.invite':
     'Hej! Du är bokad för ett videobesök hos {clinic} {date} kl. {time}-{end}. ' +
     'Öppna länken en stund före besöket och logga in med BankID eller Freja eID: {link} ' +

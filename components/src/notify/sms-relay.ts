@@ -1,0 +1,216 @@
+import { t } from '../core/index.js';
+import type { OutboxEntry, OutboxStore } from '../store/index.js';
+
+export interface SmsMessage {
+  /** E.164 mobile number. */
+  readonly to: string;
+  readonly text: string;
+  /** What the text is, e.g. 'invite', 'update', 'cancel', for the UI and the outbox. */
+  readonly kind: string;
+  readonly bookingId?: string;
+}
+
+export type SendResult =
+  | { readonly status: 'sent'; readonly id: string }
+  /** Not delivered yet: kept in the outbox and retried later. */
+  | { readonly status: 'queued'; readonly id: string; readonly error: string }
+  /** The relay refused it (4xx): retrying would not help; a person must look at it. */
+  | { readonly status: 'rejected'; readonly id: string; readonly error: string };
+
+export interface BackoffOptions {
+  /** Tries within one `send()` before the message goes to the outbox. */
+  readonly attempts: number;
+  /** First wait between tries; doubles each time up to `maxMs`. */
+  readonly baseMs: number;
+  readonly maxMs: number;
+  /** First wait before an outbox entry is retried; doubles per failed flush up to `outboxMaxMs`. */
+  readonly outboxBaseMs: number;
+  readonly outboxMaxMs: number;
+}
+
+export const DEFAULT_BACKOFF: BackoffOptions = {
+  attempts: 3,
+  baseMs: 1_000,
+  maxMs: 8_000,
+  outboxBaseMs: 30_000,
+  outboxMaxMs: 15 * 60_000,
+};
+
+export interface SmsRelayOptions {
+  /** The region's relay endpoint (JSON POST). The browser never holds an SMS provider key. */
+  readonly url: string;
+  readonly outbox: OutboxStore;
+  readonly backoff?: Partial<BackoffOptions>;
+  readonly now?: () => Date;
+  /** Per-request time limit. */
+  readonly timeoutMs?: number;
+}
+
+/** Fired on the relay whenever the outbox changes, so a view can show what is still unsent. */
+export class OutboxChangeEvent extends Event {
+  constructor(readonly entries: readonly OutboxEntry[]) {
+    super('outbox-change');
+  }
+}
+
+interface Attempt {
+  readonly outcome: 'sent' | 'retry' | 'rejected';
+  readonly error?: string;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Sends SMS through the configured relay. Network errors, timeouts, 408, 429 and 5xx are
+ * retried with exponential backoff; what still fails is kept in a persistent outbox and
+ * retried by `flush()` (on a timer and when the browser comes back online). A 4xx answer is
+ * not retried and is reported with the relay's reason. No text or number is ever logged.
+ */
+export class SmsRelay extends EventTarget {
+  readonly #url: string;
+  readonly #outbox: OutboxStore;
+  readonly #backoff: BackoffOptions;
+  readonly #now: () => Date;
+  readonly #timeoutMs: number;
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #flushing: Promise<number> | undefined;
+  readonly #onOnline = (): void => void this.flush();
+
+  constructor(options: SmsRelayOptions) {
+    super();
+    this.#url = options.url;
+    this.#outbox = options.outbox;
+    this.#backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+    this.#now = options.now ?? (() => new Date());
+    this.#timeoutMs = options.timeoutMs ?? 15_000;
+  }
+
+  async send(message: SmsMessage): Promise<SendResult> {
+    const id = crypto.randomUUID();
+    let attempt: Attempt = { outcome: 'retry' };
+    for (let i = 0; i < this.#backoff.attempts; i++) {
+      if (i > 0) await sleep(Math.min(this.#backoff.baseMs * 2 ** (i - 1), this.#backoff.maxMs));
+      attempt = await this.#post(id, message);
+      if (attempt.outcome !== 'retry') break;
+    }
+    if (attempt.outcome === 'sent') return { status: 'sent', id };
+
+    const now = this.#now();
+    const rejected = attempt.outcome === 'rejected';
+    const error = rejected ? t('relay.rejected', { reason: attempt.error ?? '' }) : t('relay.queued');
+    await this.#outbox.put({
+      id,
+      ...message,
+      createdAt: now.toISOString(),
+      attempts: this.#backoff.attempts,
+      nextAttemptAt: new Date(now.getTime() + this.#backoff.outboxBaseMs).toISOString(),
+      status: rejected ? 'rejected' : 'pending',
+      lastError: error,
+    });
+    await this.#changed();
+    return { status: rejected ? 'rejected' : 'queued', id, error };
+  }
+
+  /** What has not been accepted by the relay, oldest first. */
+  pending(): Promise<OutboxEntry[]> {
+    return this.#outbox.all();
+  }
+
+  /**
+   * Tries again every pending entry that is due (or all with `force`). Returns how many were
+   * sent. Concurrent calls share one run.
+   */
+  flush(options: { force?: boolean } = {}): Promise<number> {
+    this.#flushing ??= this.#flush(options.force ?? false).finally(() => {
+      this.#flushing = undefined;
+    });
+    return this.#flushing;
+  }
+
+  /** Retries one entry now, whatever its state (the UI's "retry" button). */
+  async retry(id: string): Promise<SendResult | undefined> {
+    const entry = await this.#outbox.get(id);
+    if (!entry) return undefined;
+    const result = await this.#retryEntry(entry);
+    await this.#changed();
+    return result;
+  }
+
+  /** Flushes on an interval and whenever the browser reports it is back online. */
+  start(intervalMs = 30_000): void {
+    this.stop();
+    this.#timer = setInterval(() => void this.flush(), intervalMs);
+    globalThis.addEventListener?.('online', this.#onOnline);
+    void this.flush();
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    globalThis.removeEventListener?.('online', this.#onOnline);
+  }
+
+  async #flush(force: boolean): Promise<number> {
+    const now = this.#now().toISOString();
+    const due = (await this.#outbox.all()).filter((e) => e.status === 'pending' && (force || e.nextAttemptAt <= now));
+    let sent = 0;
+    for (const entry of due) {
+      if ((await this.#retryEntry(entry)).status === 'sent') sent++;
+    }
+    if (due.length > 0) await this.#changed();
+    return sent;
+  }
+
+  async #retryEntry(entry: OutboxEntry): Promise<SendResult> {
+    const attempt = await this.#post(entry.id, entry);
+    if (attempt.outcome === 'sent') {
+      await this.#outbox.delete(entry.id);
+      return { status: 'sent', id: entry.id };
+    }
+    const attempts = entry.attempts + 1;
+    const rejected = attempt.outcome === 'rejected';
+    const wait = Math.min(this.#backoff.outboxBaseMs * 2 ** (attempts - this.#backoff.attempts), this.#backoff.outboxMaxMs);
+    const error = rejected ? t('relay.rejected', { reason: attempt.error ?? '' }) : t('relay.queued');
+    await this.#outbox.put({
+      ...entry,
+      attempts,
+      status: rejected ? 'rejected' : 'pending',
+      nextAttemptAt: new Date(this.#now().getTime() + wait).toISOString(),
+      lastError: error,
+    });
+    return { status: rejected ? 'rejected' : 'queued', id: entry.id, error };
+  }
+
+  async #post(id: string, message: SmsMessage): Promise<Attempt> {
+    let response: Response;
+    try {
+      response = await fetch(this.#url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ id, to: message.to, text: message.text, kind: message.kind }),
+        signal: AbortSignal.timeout(this.#timeoutMs),
+        credentials: 'same-origin',
+        referrerPolicy: 'no-referrer',
+      });
+    } catch {
+      return { outcome: 'retry' };
+    }
+    if (response.ok) return { outcome: 'sent' };
+    if (response.status >= 500 || response.status === 408 || response.status === 429) return { outcome: 'retry' };
+    return { outcome: 'rejected', error: await reasonOf(response) };
+  }
+
+  async #changed(): Promise<void> {
+    this.dispatchEvent(new OutboxChangeEvent(await this.#outbox.all()));
+  }
+}
+
+async function reasonOf(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { error?: unknown };
+    if (typeof body.error === 'string' && body.error !== '') return body.error;
+  } catch {
+    // Not JSON: fall back to the status line.
+  }
+  return `${response.status} ${response.statusText}`.trim();
+}

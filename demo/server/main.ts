@@ -1,0 +1,35 @@
+import { startDemoServer } from './server.js';
+
+const env = process.env;
+const port = Number(env.PORT ?? 8080);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number, not "${env.PORT}".`);
+  process.exit(2);
+}
+
+const server = await startDemoServer({
+  port,
+  host: env.HOST ?? '127.0.0.1',
+  ...(env.DH_DATA_DIR ? { dataDir: env.DH_DATA_DIR } : {}),
+  ...(env.DH_CORS_ORIGINS ? { corsOrigins: env.DH_CORS_ORIGINS.split(',').map((s) => s.trim()) } : {}),
+}).catch((e: NodeJS.ErrnoException) => {
+  console.error(e.code === 'EADDRINUSE' ? `Port ${port} is in use: set PORT to another port.` : e.message);
+  process.exit(1);
+});
+
+console.log(`Digitala hälsosamtal — demo server
+  Start page:        ${server.url}/
+  SMS outbox:        ${server.url}/outbox
+  SMS relay (POST):  ${server.url}/api/sms
+  Signalling:        ${server.url.replace(/^http/, 'ws')}/peerjs
+Press Ctrl-C to stop.`);
+
+let stopping = false;
+const stop = (): void => {
+  if (stopping) return;
+  stopping = true;
+  console.log('Stopping…');
+  void server.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

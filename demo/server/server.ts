@@ -1,0 +1,166 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ExpressPeerServer } from 'peer';
+import { SmsOutbox } from './sms-outbox.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface DemoServerOptions {
+  readonly port?: number;
+  readonly host?: string;
+  /** Where the SMS outbox is kept between runs. */
+  readonly dataDir?: string;
+  /** Origins allowed to call the SMS relay from another origin ('*' for any); none by default. */
+  readonly corsOrigins?: readonly string[];
+  /** Seconds before PeerServer drops a client that stopped sending heartbeats. */
+  readonly peerAliveTimeoutMs?: number;
+}
+
+export interface DemoServer {
+  readonly url: string;
+  readonly port: number;
+  readonly outbox: SmsOutbox;
+  close(): Promise<void>;
+}
+
+/**
+ * A Content-Security-Policy as strict as a region's public site would set: no inline script, no
+ * eval; 'wasm-unsafe-eval' only for the OCR engine's WebAssembly.
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Content-Security-Policy', CSP);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  // Links carry tokens: never leak a URL to another site.
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Permissions-Policy', 'camera=(self), microphone=(self), display-capture=(self)');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  next();
+}
+
+interface Outage {
+  failNext: number;
+  status: number;
+}
+
+/** Starts the demo: static pages and bundles, PeerServer under /peerjs, the SMS relay and its outbox. */
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
+  const host = options.host ?? '127.0.0.1';
+  const outbox = await SmsOutbox.open(options.dataDir ?? join(ROOT, '.data'));
+  const app = express();
+  const server: Server = createServer(app);
+  const outage: Outage = { failNext: 0, status: 503 };
+  const cors = new Set(options.corsOrigins ?? []);
+
+  app.disable('x-powered-by');
+  app.use(securityHeaders);
+
+  const allowCors = (req: Request, res: Response, next: NextFunction): void => {
+    const origin = req.headers.origin;
+    if (origin && (cors.has('*') || cors.has(origin))) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+      res.setHeader('Access-Control-Allow-Methods', 'POST, GET, OPTIONS');
+      res.setHeader('Access-Control-Allow-Headers', 'Content-Type');
+    }
+    if (req.method === 'OPTIONS') {
+      res.sendStatus(204);
+      return;
+    }
+    next();
+  };
+
+  app.use('/api', allowCors);
+  app.post('/api/sms', express.json({ limit: '16kb' }), (req, res, next) => {
+    if (outage.failNext > 0) {
+      outage.failNext--;
+      res.status(outage.status).json({ error: 'Sms-leverantören svarar inte (simulerad driftstörning).' });
+      return;
+    }
+    outbox.accept(req.body).then((result) => {
+      if (result.status === 'invalid') {
+        res.status(400).json({ error: Object.values(result.errors).join(' '), fields: result.errors });
+      } else {
+        res.status(result.status === 'accepted' ? 202 : 200).json({ id: result.message.id, status: result.status });
+      }
+    }, next);
+  });
+  // Lets a trainer (or a test) make the next N relay calls fail, to show what nurses then see.
+  app.get('/api/demo/sms-outage', (_req, res) => void res.json(outage));
+  app.post('/api/demo/sms-outage', express.json({ limit: '1kb' }), (req, res) => {
+    const body = req.body as Partial<Outage>;
+    const failNext = Number(body.failNext ?? 0);
+    const status = Number(body.status ?? 503);
+    if (!Number.isInteger(failNext) || failNext < 0 || failNext > 1000 || !Number.isInteger(status) || status < 400 || status > 599) {
+      res.status(400).json({ error: 'failNext ska vara 0–1000 och status 400–599.' });
+      return;
+    }
+    Object.assign(outage, { failNext, status });
+    res.json(outage);
+  });
+  app.get('/outbox.json', allowCors, (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(outbox.list());
+  });
+  app.get('/outbox', (_req, res) => res.sendFile(join(ROOT, 'demo/public/outbox.html')));
+
+  app.use(
+    '/peerjs',
+    ExpressPeerServer(server, {
+      path: '/',
+      allow_discovery: false,
+      alive_timeout: options.peerAliveTimeoutMs ?? 60_000,
+    }),
+  );
+
+  app.use('/dist', express.static(join(ROOT, 'dist'), { fallthrough: false }));
+  app.use(express.static(join(ROOT, 'demo/public'), { extensions: ['html'] }));
+
+  // Answers errors in JSON without a stack trace (which could hold request data).
+  app.use((err: { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = err.status ?? 500;
+    const error =
+      err.type === 'entity.too.large' ? 'Meddelandet är för stort.'
+      : err.type === 'entity.parse.failed' ? 'Kroppen är inte giltig JSON.'
+      : status === 404 ? 'Finns inte.'
+      : 'Serverfel.';
+    res.status(status).json({ error });
+  });
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, host, () => resolveListen());
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    outbox,
+    close() {
+      closing ??= new Promise<void>((done) => {
+        server.close(() => done());
+        // WebSocket clients (PeerJS) would otherwise hold the server open.
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import commonjs from '@rollup/plugin-commonjs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+
+/**
+ * Self-contained ES-module bundles: a host page includes one script and needs nothing else
+ * (no CDN, no import map). Shared code lands in hashed chunks next to the entries.
+ */
+export default {
+  input: {
+    core: 'components/src/core/index.ts',
+    store: 'components/src/store/index.ts',
+    notify: 'components/src/notify/index.ts',
+    'demo/outbox-page': 'demo/src/outbox-page.ts',
+  },
+  output: {
+    dir: 'dist',
+    format: 'es',
+    sourcemap: true,
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+  },
+  plugins: [
+    nodeResolve({ browser: true }),
+    commonjs(),
+    esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json' }),
+  ],
+};
