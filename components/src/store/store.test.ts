@@ -1,0 +1,212 @@
+import { expect } from 'chai';
+import { afterEach, describe, it } from 'node:test';
+import { deleteDB } from 'idb';
+import { newBooking, validateInvite, emptyDraft, type Booking, type InviteDraft } from '../core/index.js';
+import { TestClock, uniqueDbName } from '../testing/env.js';
+import { LocalStore, StaleBookingError } from './store.js';
+
+const NOW = new Date('2026-11-25T11:00:00Z');
+
+function draft(over: Partial<InviteDraft> = {}): InviteDraft {
+  return {
+    ...emptyDraft(), clinic: 'gagnef', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson',
+    mobile: '070-123 45 67', reason: 'Hälsosamtal 50 år', date: '2026-11-30', time: '09:00', ...over,
+  };
+}
+
+function booking(over: Partial<InviteDraft> = {}, now = NOW): Booking {
+  const r = validateInvite(draft(over), now);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return newBooking(r.value, now);
+}
+
+const opened: { store: LocalStore; name: string }[] = [];
+async function open(clock = new TestClock(NOW.getTime()), name = uniqueDbName('store')): Promise<LocalStore> {
+  const store = await LocalStore.open({ name, now: clock.now });
+  opened.push({ store, name });
+  return store;
+}
+
+afterEach(async () => {
+  for (const { store, name } of opened.splice(0)) {
+    store.close();
+    await deleteDB(name);
+  }
+});
+
+describe('LocalStore', () => {
+  describe('bookings', () => {
+    it('creates and reads a booking back', async () => {
+      const store = await open();
+      const b = await store.bookings.create(booking());
+      expect(await store.bookings.get(b.id)).to.deep.equal(b);
+    });
+
+    it('keeps bookings when the page is reloaded (a new connection to the same database)', async () => {
+      const name = uniqueDbName('reload');
+      const first = await LocalStore.open({ name, now: () => NOW });
+      const b = await first.bookings.create(booking());
+      first.close();
+      const second = await open(new TestClock(NOW.getTime()), name);
+      expect((await second.bookings.get(b.id))?.participant.familyName).to.equal('Tolvansson');
+    });
+
+    it('lists a clinic’s bookings in a date range, in start order, other clinics left out', async () => {
+      const store = await open();
+      const late = await store.bookings.create(booking({ time: '15:00' }));
+      const early = await store.bookings.create(booking({ time: '08:15' }));
+      await store.bookings.create(booking({ date: '2026-12-07' }));
+      await store.bookings.create(booking({ clinic: 'leksand' }));
+      const list = await store.bookings.list({
+        clinicId: 'gagnef', from: new Date('2026-11-30T00:00:00+01:00'), to: new Date('2026-12-01T00:00:00+01:00'),
+      });
+      expect(list.map((b) => b.id)).to.deep.equal([early.id, late.id]);
+    });
+
+    it('updates with a version check and bumps the version', async () => {
+      const store = await open();
+      const b = await store.bookings.create(booking());
+      const updated = await store.bookings.update({ ...b, reason: 'Uppföljning' });
+      expect(updated.version).to.equal(2);
+      expect((await store.bookings.get(b.id))?.reason).to.equal('Uppföljning');
+    });
+
+    it('refuses a stale edit from another tab instead of silently losing the newer one', async () => {
+      const name = uniqueDbName('tabs');
+      const tabA = await open(new TestClock(NOW.getTime()), name);
+      const tabB = await LocalStore.open({ name, now: () => NOW });
+      opened.push({ store: tabB, name });
+      const b = await tabA.bookings.create(booking());
+      const seenInB = await tabB.bookings.get(b.id);
+      await tabA.bookings.update({ ...b, reason: 'Ändrad i flik A' });
+
+      let error: unknown;
+      try {
+        await tabB.bookings.update({ ...seenInB!, reason: 'Ändrad i flik B' });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).to.be.instanceOf(StaleBookingError);
+      expect((error as StaleBookingError).message).to.match(/ändrats i en annan flik/);
+      expect((error as StaleBookingError).current.reason).to.equal('Ändrad i flik A');
+      expect((await tabA.bookings.get(b.id))?.reason).to.equal('Ändrad i flik A');
+    });
+
+    it('lets only one of two simultaneous edits of the same version through', async () => {
+      const store = await open();
+      const b = await store.bookings.create(booking());
+      const results = await Promise.allSettled([
+        store.bookings.update({ ...b, reason: 'Ett' }),
+        store.bookings.update({ ...b, reason: 'Två' }),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).to.have.length(1);
+      expect((await store.bookings.get(b.id))?.version).to.equal(2);
+    });
+
+    it('cancels, keeping the booking (shown struck through) with status cancelled', async () => {
+      const store = await open();
+      const b = await store.bookings.create(booking());
+      const cancelled = await store.bookings.cancel(b.id, b.version);
+      expect(cancelled.status).to.equal('cancelled');
+      expect((await store.bookings.get(b.id))?.status).to.equal('cancelled');
+    });
+
+    it('refuses to cancel from a stale version', async () => {
+      const store = await open();
+      const b = await store.bookings.create(booking());
+      await store.bookings.update({ ...b, reason: 'Ny' });
+      let error: unknown;
+      await store.bookings.cancel(b.id, b.version).catch((e: unknown) => (error = e));
+      expect(error).to.be.instanceOf(StaleBookingError);
+      expect((await store.bookings.get(b.id))?.status).to.equal('booked');
+    });
+  });
+
+  describe('participant cache and the 30-day purge', () => {
+    const tolvan = {
+      personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson', mobile: '+46701234567',
+    };
+
+    it('finds a participant seen in the last 30 days', async () => {
+      const clock = new TestClock(NOW.getTime());
+      const store = await open(clock);
+      await store.participants.remember(tolvan);
+      clock.advanceDays(29);
+      expect((await store.participants.find('19121212-1212'))?.givenName).to.equal('Tolvan');
+    });
+
+    it('does not hand out a participant older than 30 days, even before the purge runs', async () => {
+      const clock = new TestClock(NOW.getTime());
+      const store = await open(clock);
+      await store.participants.remember(tolvan);
+      clock.advanceDays(31);
+      expect(await store.participants.find('19121212-1212')).to.equal(undefined);
+    });
+
+    it('a new visit restarts the 30 days', async () => {
+      const clock = new TestClock(NOW.getTime());
+      const store = await open(clock);
+      await store.participants.remember(tolvan);
+      clock.advanceDays(20);
+      await store.participants.remember({ ...tolvan, mobile: '+46731234567' });
+      clock.advanceDays(20);
+      expect((await store.participants.find('19121212-1212'))?.mobile).to.equal('+46731234567');
+    });
+
+    it('purges expired participants, old bookings and old outbox entries when the store opens', async () => {
+      const name = uniqueDbName('purge');
+      const clock = new TestClock(NOW.getTime());
+      const first = await LocalStore.open({ name, now: clock.now });
+      await first.participants.remember(tolvan);
+      await first.participants.remember({ ...tolvan, personnummer: '19811218-9876' }, new Date(NOW.getTime() + 20 * 86_400_000));
+      const old = await first.bookings.create(booking({ date: '2026-11-26' }));
+      const future = await first.bookings.create(booking({ date: '2027-01-11' }));
+      await first.outbox.put({
+        id: 'old-entry-1', to: '+46701234567', text: 'x', kind: 'invite', createdAt: NOW.toISOString(),
+        attempts: 3, nextAttemptAt: NOW.toISOString(), status: 'pending',
+      });
+      first.close();
+
+      clock.advanceDays(35);
+      const reopened = await open(clock, name);
+      expect(await reopened.participants.find('19121212-1212')).to.equal(undefined);
+      expect(await reopened.participants.find('19811218-9876')).not.to.equal(undefined);
+      expect(await reopened.bookings.get(old.id)).to.equal(undefined);
+      expect(await reopened.bookings.get(future.id)).not.to.equal(undefined);
+      expect(await reopened.outbox.all()).to.deep.equal([]);
+      // Nothing left to purge now.
+      expect(await reopened.purgeExpired()).to.deep.equal({ participants: 0, bookings: 0, outbox: 0 });
+    });
+
+    it('purges on a timer while the page stays open', async () => {
+      const clock = new TestClock(NOW.getTime());
+      const name = uniqueDbName('timer');
+      const store = await LocalStore.open({ name, now: clock.now, purgeIntervalMs: 50 });
+      opened.push({ store, name });
+      await store.participants.remember(tolvan);
+      clock.advanceDays(31);
+      // Look under the cache's own expiry check: the record itself must be gone.
+      const { openDB } = await import('idb');
+      const deadline = Date.now() + 5000;
+      let raw: unknown = 'present';
+      while (raw !== undefined && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 60));
+        const db = await openDB(name);
+        raw = await db.get('participants', '19121212-1212');
+        db.close();
+      }
+      expect(raw).to.equal(undefined);
+    });
+  });
+
+  describe('settings', () => {
+    it('keeps a value across connections', async () => {
+      const name = uniqueDbName('settings');
+      const a = await open(new TestClock(NOW.getTime()), name);
+      await a.settings.set('lastClinic', 'gagnef');
+      const b = await LocalStore.open({ name, now: () => NOW });
+      opened.push({ store: b, name });
+      expect(await b.settings.get<string>('lastClinic')).to.equal('gagnef');
+    });
+  });
+});

@@ -1,0 +1,69 @@
+// Browser tests: real Chromium (Debian's), fake camera and microphone, real IndexedDB, and the
+// real demo server (SMS relay, PeerServer) started for the run.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { register } from 'tsx/esm/api';
+import { CHROME_PATH, CHROMIUM_ARGS } from './scripts/chromium.mjs';
+
+register();
+const { startDemoServer } = await import('./demo/server/server.ts');
+
+/** Lets tests written for `node:test` run under mocha in the browser, unchanged. */
+const nodeTestShim = {
+  name: 'dh-node-test-shim',
+  resolveImport({ source }) {
+    return source === 'node:test' ? '/__dh/node-test.js' : undefined;
+  },
+  serve({ path }) {
+    if (path !== '/__dh/node-test.js') return undefined;
+    const names = ['describe', 'it', 'before', 'after', 'beforeEach', 'afterEach'];
+    return { type: 'js', body: names.map((n) => `export const ${n} = globalThis.${n};`).join('\n') };
+  },
+};
+
+/** Runs the demo server beside the test server and tells the tests where it is. */
+function demoServerPlugin() {
+  let demo;
+  let dataDir;
+  return {
+    name: 'dh-demo-server',
+    async serverStart() {
+      dataDir = await mkdtemp(join(tmpdir(), 'dh-wtr-'));
+      demo = await startDemoServer({ port: 0, dataDir, corsOrigins: ['*'] });
+    },
+    async serverStop() {
+      await demo?.close();
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+    serve({ path }) {
+      if (path === '/__dh/env.json') return { type: 'json', body: JSON.stringify({ demoUrl: demo.url }) };
+      return undefined;
+    },
+  };
+}
+
+export default {
+  files: ['components/src/**/*.test.ts'],
+  nodeResolve: { browser: true },
+  concurrency: 2,
+  browserStartTimeout: 60_000,
+  testsFinishTimeout: 10 * 60_000,
+  testFramework: { config: { timeout: 20_000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: CHROME_PATH,
+        headless: true,
+        args: CHROMIUM_ARGS.filter((a) => !a.startsWith('--headless')),
+      },
+    }),
+  ],
+  plugins: [
+    nodeTestShim,
+    demoServerPlugin(),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+  ],
+};
