@@ -12,8 +12,9 @@ const server = await startDemoServer({
   host: env.HOST ?? '127.0.0.1',
   ...(env.DH_DATA_DIR ? { dataDir: env.DH_DATA_DIR } : {}),
   ...(env.DH_CORS_ORIGINS ? { corsOrigins: env.DH_CORS_ORIGINS.split(',').map((s) => s.trim()) } : {}),
-}).catch((e: NodeJS.ErrnoException) => {
-  console.error(e.code === 'EADDRINUSE' ? `Port ${port} is in use: set PORT to another port.` : e.message);
+}).catch((e: unknown) => {
+  const error = e as NodeJS.ErrnoException;
+  console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use: set PORT to another port.` : error.message);
   process.exit(1);
 });
 

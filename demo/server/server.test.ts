@@ -129,7 +129,7 @@ describe('demo server', () => {
       expect(info.name).to.equal('PeerJS Server');
       const ws = new WebSocket(`${server.url.replace('http', 'ws')}/peerjs/peerjs?key=peerjs&id=dh-test-peer&token=abc`);
       const first = await new Promise<string>((resolve, reject) => {
-        ws.once('message', (data: Buffer) => resolve(data.toString()));
+        ws.once('message', (data: Buffer) => { resolve(data.toString()); });
         ws.once('error', reject);
       });
       ws.close();

@@ -102,9 +102,11 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     }, next);
   });
   // Lets a trainer (or a test) make the next N relay calls fail, to show what nurses then see.
-  app.get('/api/demo/sms-outage', (_req, res) => void res.json(outage));
+  app.get('/api/demo/sms-outage', (_req, res) => {
+    res.json(outage);
+  });
   app.post('/api/demo/sms-outage', express.json({ limit: '1kb' }), (req, res) => {
-    const body = req.body as Partial<Outage>;
+    const body = req.body as Record<string, unknown>;
     const failNext = Number(body.failNext ?? 0);
     const status = Number(body.status ?? 503);
     if (!Number.isInteger(failNext) || failNext < 0 || failNext > 1000 || !Number.isInteger(status) || status < 400 || status > 599) {
@@ -118,7 +120,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     res.setHeader('Cache-Control', 'no-store');
     res.json(outbox.list());
   });
-  app.get('/outbox', (_req, res) => res.sendFile(join(ROOT, 'demo/public/outbox.html')));
+  app.get('/outbox', (_req, res) => { res.sendFile(join(ROOT, 'demo/public/outbox.html')); });
 
   app.use(
     '/peerjs',
@@ -132,7 +134,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   app.use('/dist', express.static(join(ROOT, 'dist'), { fallthrough: false }));
   app.use(express.static(join(ROOT, 'demo/public'), { extensions: ['html'] }));
 
-  // Answers errors in JSON without a stack trace (which could hold request data).
+  // Answers errors in JSON without a stack trace (which could hold request data). Express knows an
+  // error handler by its four parameters, so the unused `next` must stay.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   app.use((err: { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = err.status ?? 500;
     const error =
@@ -145,7 +149,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 8080, host, () => resolveListen());
+    server.listen(options.port ?? 8080, host, () => { resolveListen(); });
   });
   const { port } = server.address() as AddressInfo;
   const shownHost = host.includes(':') ? `[${host}]` : host;
@@ -156,7 +160,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     outbox,
     close() {
       closing ??= new Promise<void>((done) => {
-        server.close(() => done());
+        server.close(() => { done(); });
         // WebSocket clients (PeerJS) would otherwise hold the server open.
         server.closeAllConnections();
       });

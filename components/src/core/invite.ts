@@ -80,9 +80,9 @@ export function validateInvite(
   rules: InviteRules = {},
 ): { ok: true; value: ValidInvite } | { ok: false; errors: InviteErrors } {
   const errors: InviteErrors = {};
-  const err = (field: InviteField, key: MessageKey, params?: Params): undefined => {
+  const err = (field: InviteField, key: MessageKey, params?: Params): null => {
     errors[field] ??= t(key, params);
-    return undefined;
+    return null;
   };
 
   const clinic = checkClinic(draft.clinic, rules.clinics, err);
@@ -103,7 +103,7 @@ export function validateInvite(
   const durationOk = Number.isInteger(duration) && duration >= MIN_DURATION_MINUTES && duration <= MAX_DURATION_MINUTES;
   if (!durationOk) err('duration', 'invite.duration.invalid', { min: MIN_DURATION_MINUTES, max: MAX_DURATION_MINUTES });
 
-  const start = checkStart(draft, durationOk ? duration : MIN_DURATION_MINUTES, clinic?.openingHours, now, err);
+  const start = checkStart(draft, durationOk ? duration : MIN_DURATION_MINUTES, now, err, clinic?.openingHours);
 
   if (!isLocale(draft.language)) err('language', 'invite.language.invalid');
 
@@ -139,15 +139,16 @@ export function validateInvite(
   });
 }
 
-type Err = (field: InviteField, key: MessageKey, params?: Params) => undefined;
+/** Records the first error of a field; returns null so that a check can `return err(…)`. */
+type Err = (field: InviteField, key: MessageKey, params?: Params) => null;
 
-function checkClinic(id: string, clinics: readonly Clinic[] | undefined, err: Err): Clinic | undefined {
+function checkClinic(id: string, clinics: readonly Clinic[] | undefined, err: Err): Clinic | null {
   if (id.trim() === '') return err('clinic', 'invite.clinic.required');
   if (!clinics) return { id, name: id };
   return clinics.find((c) => c.id === id) ?? err('clinic', 'invite.clinic.unknown');
 }
 
-function checkName(value: string, field: 'givenName' | 'familyName', err: Err): string | undefined {
+function checkName(value: string, field: 'givenName' | 'familyName', err: Err): string | null {
   const name = value.trim().replace(/\s+/g, ' ');
   if (name === '') return err(field, `invite.${field}.required`);
   if (name.length > NAME_MAX) return err(field, 'invite.name.long', { max: NAME_MAX });
@@ -156,11 +157,11 @@ function checkName(value: string, field: 'givenName' | 'familyName', err: Err): 
 }
 
 function checkStart(
-  draft: InviteDraft, duration: number, hours: WeeklyHours = DEFAULT_OPENING_HOURS, now: Date, err: Err,
-): Date | undefined {
+  draft: InviteDraft, duration: number, now: Date, err: Err, hours: WeeklyHours = DEFAULT_OPENING_HOURS,
+): Date | null {
   if (draft.date.trim() === '') err('date', 'invite.date.required');
   if (draft.time.trim() === '') err('time', 'invite.time.required');
-  if (draft.date.trim() === '' || draft.time.trim() === '') return undefined;
+  if (draft.date.trim() === '' || draft.time.trim() === '') return null;
   const date = parseIsoDate(draft.date);
   if (!date) return err('date', 'invite.date.invalid');
   if (dateKey(date) < dateKey(swedishDate(now))) return err('date', 'invite.date.past');

@@ -37,36 +37,55 @@ const fail = (code: PersonnummerErrorCode): Result<Personnummer, PersonnummerErr
   error: { code, message: t(`pnr.${code}`) },
 });
 
-// Spaces are accepted anywhere because nurses copy numbers from letters and EHR screens.
-const SHAPE = /^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{3})(\d)$/;
+const num = (s: string, from: number, to: number): number => {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+};
 
 /**
  * Parses a Swedish personnummer or samordningsnummer as a nurse would type it:
- * 10 or 12 digits, with or without '-', '+' (100 years or older) and spaces.
- * `now` decides the century of a 10-digit number and the age.
+ * 10 or 12 digits, with or without '-', '+' (100 years or older) and spaces anywhere (numbers
+ * are copied from letters and EHR screens). `now` decides the century of a 10-digit number and
+ * the age. A hand-written scan rather than regular expressions: lists are checked in bulk.
  */
 export function parsePersonnummer(input: string, now: Date = new Date()): Result<Personnummer, PersonnummerErrorCode> {
-  const compact = input.replace(/\s+/g, '');
-  if (compact === '') return fail('empty');
-  if (/\p{L}/u.test(compact)) return fail('letters');
-  const m = SHAPE.exec(compact);
-  if (!m) return fail('format');
-  const [, century, yy, mm, dd, separator, serial, check] = m as unknown as [
-    string, string | undefined, string, string, string, string, string, string,
-  ];
-
-  const month = Number(mm);
-  const typedDay = Number(dd);
+  let digits = '';
+  let separator = '';
+  let separatorAt = -1;
+  let letters = false;
+  let other = false;
+  for (const ch of input) {
+    const c = ch.charCodeAt(0);
+    if (c >= 48 && c <= 57) digits += ch;
+    else if (ch === '-' || ch === '+') {
+      if (separator !== '') other = true;
+      separator = ch;
+      separatorAt = digits.length;
+    } else if (/\s/.test(ch)) continue;
+    else if (/\p{L}/u.test(ch)) letters = true;
+    else other = true;
+  }
+  if (digits === '' && separator === '' && !letters && !other) return fail('empty');
+  if (letters) return fail('letters');
+  const long = digits.length === 12;
+  if (other || (digits.length !== 10 && !long) || (separator !== '' && separatorAt !== digits.length - 4)) {
+    return fail('format');
+  }
+  const d = long ? 2 : 0; // offset of YYMMDDNNNC within `digits`
+  const yy = num(digits, d, d + 2);
+  const month = num(digits, d + 2, d + 4);
+  const typedDay = num(digits, d + 4, d + 6);
   const coordination = typedDay > COORDINATION_OFFSET;
   const day = coordination ? typedDay - COORDINATION_OFFSET : typedDay;
   const today = swedishDate(now);
 
   let year: number;
-  if (century !== undefined) {
-    year = Number(century + yy);
+  if (long) {
+    year = num(digits, 0, 4);
   } else {
     // The latest year ending in YY whose birthday is not after today; '+' adds a hundred years of age.
-    year = today.year - ((today.year - Number(yy)) % 100 + 100) % 100;
+    year = today.year - ((today.year - yy) % 100 + 100) % 100;
     if (dateKey({ year, month, day }) > dateKey(today)) year -= 100;
     if (separator === '+') year -= 100;
   }
@@ -74,12 +93,13 @@ export function parsePersonnummer(input: string, now: Date = new Date()): Result
   const birth: DateParts = { year, month, day };
   if (!isValidDate(birth)) return fail('date');
   if (dateKey(birth) > dateKey(today)) return fail('future');
-  if (serial === '000') return fail('serial');
-  if (luhnCheckDigit(yy + mm + dd + serial) !== Number(check)) return fail('checksum');
+  const ten = long ? digits.slice(2) : digits;
+  if (ten.startsWith('000', 6)) return fail('serial');
+  if (luhnCheckDigit(ten.slice(0, 9)) !== ten.charCodeAt(9) - 48) return fail('checksum');
 
   const hadBirthday = month * 100 + day <= today.month * 100 + today.day;
   return ok({
-    id: `${year}${mm}${dd}-${serial}${check}`,
+    id: `${year}${ten.slice(2, 6)}-${ten.slice(6)}`,
     birthDate: isoDate(birth),
     age: today.year - year - (hadBirthday ? 0 : 1),
     coordination,

@@ -22,10 +22,20 @@ export function isValidDate({ year, month, day }: DateParts): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+// Time-zone conversion goes through Intl and costs microseconds; bulk work (a list of
+// personnummer checked against one `now`) asks for the same instant over and over.
+let lastInstant = NaN;
+let lastDate: DateParts = { year: 0, month: 0, day: 0 };
+
 /** The date it is in Sweden at `instant`. */
 export function swedishDate(instant: Date): DateParts {
-  const z = new TZDate(instant.getTime(), TIME_ZONE);
-  return { year: z.getFullYear(), month: z.getMonth() + 1, day: z.getDate() };
+  const time = instant.getTime();
+  if (time !== lastInstant) {
+    const z = new TZDate(time, TIME_ZONE);
+    lastDate = { year: z.getFullYear(), month: z.getMonth() + 1, day: z.getDate() };
+    lastInstant = time;
+  }
+  return lastDate;
 }
 
 /** Comparable number YYYYMMDD; works for impossible dates too, which callers rely on. */

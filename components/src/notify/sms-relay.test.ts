@@ -66,7 +66,9 @@ describe('SmsRelay against the demo relay', () => {
     const first = await store(name);
     const relay = new SmsRelay({ url: `${base}/api/sms`, outbox: first.outbox, backoff: FAST });
     const reported: OutboxChangeEvent[] = [];
-    relay.addEventListener('outbox-change', (e) => reported.push(e as OutboxChangeEvent));
+    relay.addEventListener('outbox-change', (e) => {
+      if (e instanceof OutboxChangeEvent) reported.push(e);
+    });
 
     const result = await relay.send({ to: '+46701234567', text, kind: 'invite', bookingId: 'b-1' });
     expect(result.status).to.equal('queued');

@@ -140,14 +140,15 @@ export class SmsRelay extends EventTarget {
   start(intervalMs = 30_000): void {
     this.stop();
     this.#timer = setInterval(() => void this.flush(), intervalMs);
-    globalThis.addEventListener?.('online', this.#onOnline);
+    // Absent in workers and Node; there the timer alone drives retries.
+    if ('addEventListener' in globalThis) globalThis.addEventListener('online', this.#onOnline);
     void this.flush();
   }
 
   stop(): void {
     clearInterval(this.#timer);
     this.#timer = undefined;
-    globalThis.removeEventListener?.('online', this.#onOnline);
+    if ('removeEventListener' in globalThis) globalThis.removeEventListener('online', this.#onOnline);
   }
 
   async #flush(force: boolean): Promise<number> {

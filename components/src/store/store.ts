@@ -95,14 +95,18 @@ export class LocalStore {
     this.bookings = new IdbBookingStore(db, now);
     this.participants = new IdbParticipantCache(db, now);
     this.outbox = {
-      put: async (entry) => void (await db.put('outbox', entry)),
+      put: async (entry) => {
+        await db.put('outbox', entry);
+      },
       get: (id) => db.get('outbox', id),
       all: () => db.getAllFromIndex('outbox', 'by-created'),
       delete: (id) => db.delete('outbox', id),
     };
     this.settings = {
       get: async <T>(key: string) => (await db.get('settings', key)) as T | undefined,
-      set: async (key, value) => void (await db.put('settings', value, key)),
+      set: async (key, value) => {
+        await db.put('settings', value, key);
+      },
       delete: (key) => db.delete('settings', key),
     };
   }

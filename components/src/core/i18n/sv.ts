@@ -66,4 +66,4 @@ export const sv = {
 
 export type MessageKey = keyof typeof sv;
 /** A complete catalogue: the same keys as Swedish, any wording. */
-export type Catalog = { readonly [K in MessageKey]: string };
+export type Catalog = Readonly<Record<MessageKey, string>>;
