@@ -1,6 +1,7 @@
 // Browser tests: real Chromium (Debian's), fake camera and microphone, real IndexedDB, and the
 // real demo server (SMS relay, PeerServer) started for the run.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -45,7 +46,38 @@ function demoServerPlugin() {
   };
 }
 
+/** Ends the run with one plain 'browser: N passed, N failed' line that any CI can read. */
+function closingLineReporter() {
+  const count = (suite, totals) => {
+    for (const test of suite.tests ?? []) {
+      if (test.skipped) totals.skipped++;
+      else if (test.passed) totals.passed++;
+      else totals.failed++;
+    }
+    for (const child of suite.suites ?? []) count(child, totals);
+  };
+  let line = '';
+  return {
+    onTestRunFinished({ sessions }) {
+      const totals = { passed: 0, failed: 0, skipped: 0 };
+      for (const session of sessions) {
+        if (session.testResults) count(session.testResults, totals);
+        // A file that failed to load has no results but must still fail the count.
+        if (!session.passed && !session.testResults?.suites?.length && !session.testResults?.tests?.length) totals.failed++;
+      }
+      line = `browser: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
+    },
+    start() {
+      // Printed at exit, after the default reporter has drawn its last frame.
+      process.once('exit', () => {
+        if (line) process.stdout.write(`\n${line}\n`);
+      });
+    },
+  };
+}
+
 export default {
+  reporters: [defaultReporter(), closingLineReporter()],
   files: ['components/src/**/*.test.ts'],
   nodeResolve: { browser: true },
   concurrency: 2,
