@@ -18,6 +18,8 @@ export const CHROMIUM_ARGS = [
   '--use-fake-device-for-media-stream',
   '--autoplay-policy=no-user-gesture-required',
   '--disable-features=WebRtcHideLocalIpsWithMdns',
+  // A Swedish nurse's browser: date and time inputs read YYYY-MM-DD and 24-hour time.
+  '--lang=sv-SE',
 ];
 
 export const chromiumPresent = () => existsSync(CHROME_PATH);

@@ -4,6 +4,7 @@
  */
 export * from './booking.js';
 export * from './config.js';
+export * from './ehr-note.js';
 export * from './i18n.js';
 export * from './invite.js';
 export * from './personnummer.js';

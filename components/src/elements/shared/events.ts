@@ -1,0 +1,39 @@
+import type { ValidInvite } from '../../core/index.js';
+
+/** Every event of ours: `dh-` prefix, bubbles, crosses shadow roots. */
+export type DhEvent<D> = CustomEvent<D>;
+
+export interface BeforeInviteSendDetail {
+  /** The checked invitation about to be booked and sent. */
+  readonly invite: ValidInvite;
+}
+export interface InviteSentDetail {
+  readonly bookingId: string;
+  /** False when at least one SMS is still waiting in the outbox. */
+  readonly smsSent: boolean;
+}
+export interface StartVisitDetail {
+  readonly bookingId: string;
+}
+export interface BookingChangeDetail {
+  readonly bookingId: string;
+  readonly change: 'edited' | 'cancelled' | 'resent';
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    /** Cancelable: a host page may veto sending an invitation. */
+    'dh-before-invite-send': DhEvent<BeforeInviteSendDetail>;
+    'dh-invite-sent': DhEvent<InviteSentDetail>;
+    'dh-start-visit': DhEvent<StartVisitDetail>;
+    'dh-booking-change': DhEvent<BookingChangeDetail>;
+  }
+}
+
+export function dhEvent<K extends keyof GlobalEventHandlersEventMap>(
+  type: K,
+  detail: GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never,
+  options: { cancelable?: boolean } = {},
+): CustomEvent {
+  return new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false });
+}

@@ -1,0 +1,76 @@
+import 'axe-core/axe.min.js';
+import type { AxeResults, RunOptions } from 'axe-core';
+import type { LitElement } from 'lit';
+
+declare global {
+  interface Window {
+    axe: { run(context: Element, options?: RunOptions): Promise<AxeResults> };
+  }
+}
+
+/** Polls until `check` returns a truthy value (or throws after `timeoutMs`). */
+export async function until<T>(check: () => T | Promise<T>, what = 'condition', timeoutMs = 10_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export async function mount<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  setup: (el: HTMLElementTagNameMap[K]) => void = () => undefined,
+): Promise<HTMLElementTagNameMap[K]> {
+  const el = document.createElement(tag);
+  setup(el);
+  document.body.append(el);
+  await (el as unknown as LitElement).updateComplete;
+  return el;
+}
+
+// The type parameter mirrors querySelector's own: the caller names the element it expects.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+export const $ = <E extends Element = HTMLElement>(host: Element, selector: string): E | null =>
+  host.shadowRoot?.querySelector<E>(selector) ?? null;
+export const $$ = (host: Element, selector: string): HTMLElement[] =>
+  Array.from(host.shadowRoot?.querySelectorAll<HTMLElement>(selector) ?? []);
+
+/** Types into a named control the way a browser reports it: value, then an input/change event. */
+export async function fill(host: LitElement, name: string, value: string | boolean): Promise<void> {
+  const control = await until(() => $<HTMLInputElement | HTMLSelectElement>(host, `[name="${name}"]`), `field ${name}`);
+  if (control instanceof HTMLInputElement && control.type === 'checkbox') {
+    control.checked = value as boolean;
+    control.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  } else {
+    control.value = String(value);
+    control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true, composed: true }));
+  }
+  await host.updateComplete;
+}
+
+/** Clicks the button whose text is `label`. */
+export async function click(host: LitElement, label: string | RegExp): Promise<void> {
+  const button = await until(
+    () => $$(host, 'button').find((b) => (typeof label === 'string' ? b.textContent.trim() === label : label.test(b.textContent))),
+    `button ${String(label)}`,
+  );
+  button.click();
+  await host.updateComplete;
+}
+
+/** axe-core over the element's rendered shadow tree; returns the violations' ids and targets. */
+export async function axeViolations(host: Element): Promise<string[]> {
+  const results = await window.axe.run(host, { resultTypes: ['violations'] });
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
+
+/** The next event of `type` from `target`, typed by our event map. */
+export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(target: EventTarget, type: K): Promise<GlobalEventHandlersEventMap[K]> {
+  return new Promise((resolve) => {
+    target.addEventListener(type, (e) => {
+      resolve(e as GlobalEventHandlersEventMap[K]);
+    }, { once: true });
+  });
+}

@@ -1,0 +1,194 @@
+import {
+  cancelSms, interpreterCodeSms, interpreterInviteSms, inviteSms, newSmsCode, newToken, updateSms, validateInvite,
+  newBooking, clockText, swedishDate, isoDate, inSweden,
+  type Booking, type Clinic, type InviteDraft, type InviteErrors, type SmsText, type ValidInvite,
+} from '../core/index.js';
+import type { SendResult, SmsRelay } from '../notify/index.js';
+import type { LocalStore, OutboxEntry } from '../store/index.js';
+
+export interface VisitConfig {
+  readonly clinics: readonly Clinic[];
+  /** The patient's join page; the participant token goes in the fragment. */
+  readonly patientUrl: string;
+  /** The interpreter's join page. */
+  readonly guestUrl: string;
+  readonly interpreterLanguages?: readonly string[];
+}
+
+export interface SmsOutcome {
+  readonly to: 'participant' | 'interpreter';
+  readonly kind: string;
+  readonly result: SendResult;
+}
+
+export type EditResult =
+  | { readonly ok: true; readonly booking: Booking; readonly sms: readonly SmsOutcome[] }
+  | { readonly ok: false; readonly errors: InviteErrors };
+
+/** Fired when bookings change, in this page or (through a BroadcastChannel) in another tab. */
+export class BookingsChangedEvent extends Event {
+  constructor(readonly bookingId: string) {
+    super('bookings-changed');
+  }
+}
+
+const CHANNEL = 'digitala-halsosamtal/bookings';
+
+/**
+ * The nurse's booking workflow: store a booking and send the right SMS for every change. The
+ * fragment of a link (after '#') never reaches a server, so tokens stay out of server logs.
+ */
+export class VisitService extends EventTarget {
+  readonly #channel: BroadcastChannel | undefined;
+
+  constructor(
+    readonly store: LocalStore,
+    readonly relay: SmsRelay,
+    readonly config: VisitConfig,
+  ) {
+    super();
+    if (typeof BroadcastChannel !== 'undefined') {
+      this.#channel = new BroadcastChannel(CHANNEL);
+      this.#channel.onmessage = (e: MessageEvent<string>) => {
+        this.dispatchEvent(new BookingsChangedEvent(e.data));
+      };
+    }
+  }
+
+  clinic(id: string): Clinic {
+    return this.config.clinics.find((c) => c.id === id) ?? { id, name: id };
+  }
+
+  participantLink(booking: Pick<Booking, 'token'>): string {
+    return `${this.config.patientUrl}#${booking.token}`;
+  }
+
+  interpreterLink(token: string): string {
+    return `${this.config.guestUrl}#${token}`;
+  }
+
+  /** Stores the booking, remembers the participant for 30 days and sends the invitations. */
+  async book(invite: ValidInvite, now: Date = new Date()): Promise<{ booking: Booking; sms: SmsOutcome[] }> {
+    const booking = await this.store.bookings.create(newBooking(invite, now));
+    await this.store.participants.remember(invite.participant, now);
+    this.#changed(booking.id);
+    return { booking, sms: await this.#sendInvitations(booking, true) };
+  }
+
+  /** Sends the invitation again (the calendar's "resend"). */
+  async resend(booking: Booking): Promise<SmsOutcome[]> {
+    return this.#sendInvitations(booking, true);
+  }
+
+  /**
+   * Applies an edit of time, duration, reason or interpreter, made from `booking` as the nurse
+   * saw it. A stale version is refused by the store (StaleBookingError). The participant and
+   * interpreter get the update SMS automatically.
+   */
+  async edit(booking: Booking, changes: Partial<InviteDraft>, now: Date = new Date()): Promise<EditResult> {
+    const checked = validateInvite({ ...draftOf(booking), ...changes }, now, {
+      clinics: this.config.clinics,
+      ...(this.config.interpreterLanguages ? { interpreterLanguages: this.config.interpreterLanguages } : {}),
+    });
+    if (!checked.ok) return checked;
+    const v = checked.value;
+    const old = booking.interpreter;
+    const keepInterpreter = old && v.interpreter?.mobile === old.mobile;
+    const next: Booking = {
+      ...booking,
+      reason: v.reason,
+      start: v.start.toISOString(),
+      durationMinutes: v.durationMinutes,
+      ...(v.interpreter
+        ? { interpreter: { ...v.interpreter, token: keepInterpreter ? old.token : newToken(), code: keepInterpreter ? old.code : newSmsCode() } }
+        : { interpreter: undefined }),
+    };
+    const stored = await this.store.bookings.update(next);
+    this.#changed(stored.id);
+
+    const timeChanged = stored.start !== booking.start || stored.durationMinutes !== booking.durationMinutes;
+    const sms: SmsOutcome[] = [];
+    if (timeChanged) sms.push(await this.#send(stored, 'participant', 'update', updateSms({ ...this.#visit(stored), link: this.participantLink(stored) })));
+    if (old && !keepInterpreter) sms.push(await this.#send({ ...stored, interpreter: old }, 'interpreter', 'cancel', cancelSms(this.#visit(booking))));
+    if (stored.interpreter && !keepInterpreter) sms.push(...(await this.#sendInterpreterInvite(stored)));
+    else if (stored.interpreter && timeChanged) {
+      sms.push(await this.#send(stored, 'interpreter', 'update', updateSms({ ...this.#visit(stored), link: this.interpreterLink(stored.interpreter.token) })));
+    }
+    return { ok: true, booking: stored, sms };
+  }
+
+  /** Cancels (kept, shown struck through) and tells the participant and interpreter by SMS. */
+  async cancel(booking: Booking): Promise<{ booking: Booking; sms: SmsOutcome[] }> {
+    const cancelled = await this.store.bookings.cancel(booking.id, booking.version);
+    this.#changed(cancelled.id);
+    const text = cancelSms(this.#visit(cancelled));
+    const sms = [await this.#send(cancelled, 'participant', 'cancel', text)];
+    if (cancelled.interpreter) sms.push(await this.#send(cancelled, 'interpreter', 'cancel', text));
+    return { booking: cancelled, sms };
+  }
+
+  /** Unsent SMS for a booking (the "SMS not sent — retry" state). */
+  async unsent(bookingId: string): Promise<OutboxEntry[]> {
+    return (await this.relay.pending()).filter((e) => e.bookingId === bookingId);
+  }
+
+  close(): void {
+    this.#channel?.close();
+  }
+
+  #visit(b: Booking): { clinic: Clinic; start: Date; durationMinutes: number; locale: Booking['language'] } {
+    return { clinic: this.clinic(b.clinicId), start: new Date(b.start), durationMinutes: b.durationMinutes, locale: b.language };
+  }
+
+  async #sendInvitations(booking: Booking, includeInterpreter: boolean): Promise<SmsOutcome[]> {
+    const sms = [await this.#send(booking, 'participant', 'invite', inviteSms({ ...this.#visit(booking), link: this.participantLink(booking) }))];
+    if (includeInterpreter && booking.interpreter) sms.push(...(await this.#sendInterpreterInvite(booking)));
+    return sms;
+  }
+
+  async #sendInterpreterInvite(booking: Booking): Promise<SmsOutcome[]> {
+    const interpreter = booking.interpreter;
+    if (!interpreter) return [];
+    // Interpreters get Swedish texts: they are booked through Swedish interpreting agencies.
+    const visit = { ...this.#visit(booking), locale: 'sv' as const };
+    return [
+      await this.#send(booking, 'interpreter', 'interpreter-invite', interpreterInviteSms({ ...visit, link: this.interpreterLink(interpreter.token), language: interpreter.language })),
+      await this.#send(booking, 'interpreter', 'interpreter-code', interpreterCodeSms({ ...visit, code: interpreter.code })),
+    ];
+  }
+
+  async #send(booking: Booking, to: SmsOutcome['to'], kind: string, sms: SmsText): Promise<SmsOutcome> {
+    const number = to === 'participant' ? booking.participant.mobile : booking.interpreter?.mobile;
+    if (!number) throw new Error('no recipient');
+    const result = await this.relay.send({ to: number, text: sms.text, kind, bookingId: booking.id });
+    return { to, kind, result };
+  }
+
+  #changed(bookingId: string): void {
+    this.dispatchEvent(new BookingsChangedEvent(bookingId));
+    this.#channel?.postMessage(bookingId);
+  }
+}
+
+/** The booking as the invite form's fields, so an edit is checked by the same rules as an invite. */
+export function draftOf(b: Booking): InviteDraft {
+  const start = new Date(b.start);
+  const local = inSweden(start);
+  return {
+    clinic: b.clinicId,
+    personnummer: b.participant.personnummer,
+    givenName: b.participant.givenName,
+    familyName: b.participant.familyName,
+    mobile: b.participant.mobile,
+    email: b.participant.email ?? '',
+    reason: b.reason,
+    date: isoDate(swedishDate(start)),
+    time: clockText(local.getHours() * 60 + local.getMinutes()),
+    duration: b.durationMinutes,
+    language: b.language,
+    interpreter: b.interpreter !== undefined,
+    interpreterLanguage: b.interpreter?.language ?? '',
+    interpreterMobile: b.interpreter?.mobile ?? '',
+    interpreterEmail: b.interpreter?.email ?? '',
+  };
+}
