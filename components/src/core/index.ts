@@ -3,6 +3,7 @@
  * Elements are thin views over these rules.
  */
 export * from './booking.js';
+export * from './calendar.js';
 export * from './config.js';
 export * from './ehr-note.js';
 export * from './i18n.js';

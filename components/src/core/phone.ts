@@ -26,3 +26,9 @@ export function parseMobile(input: string): Result<string, MobileErrorCode> {
   const national = phone.nationalNumber;
   return fail(!national.startsWith('7') && national.length >= 7 && national.length <= 9 ? 'landline' : 'invalid');
 }
+
+/** '+46701234567' → '070-123 45 67', the way it is read aloud and checked against a phone. */
+export function formatMobile(e164: string): string {
+  const m = /^\+46(7\d)(\d{3})(\d{2})(\d{2})$/.exec(e164);
+  return m ? `0${m[1]}-${m[2]} ${m[3]} ${m[4]}` : e164;
+}

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import {
   DEFAULT_DURATION_MINUTES, DEFAULT_INTERPRETER_LANGUAGES, LOCALES, emptyDraft, languageName, parsePersonnummer,
-  retentionCutoff, validateInvite, visitDateText,
+  formatMobile, retentionCutoff, validateInvite, visitDateText,
   type InviteDraft, type InviteErrors, type InviteField, type MessageKey,
 } from '../../core/index.js';
 import type { SendResult } from '../../notify/index.js';
@@ -418,9 +418,3 @@ function pick(errors: InviteErrors, fields: readonly InviteField[]): InviteError
 }
 
 const isKnownLocale = (l: string): l is (typeof LOCALES)[number] => (LOCALES as readonly string[]).includes(l);
-
-/** '+46701234567' → '070-123 45 67', the way it is read aloud and checked against a phone. */
-export function formatMobile(e164: string): string {
-  const m = /^\+46(7\d)(\d{3})(\d{2})(\d{2})$/.exec(e164);
-  return m ? `0${m[1]}-${m[2]} ${m[3]} ${m[4]}` : e164;
-}
