@@ -1,6 +1,18 @@
 import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { cp } from 'node:fs/promises';
 import esbuild from 'rollup-plugin-esbuild';
+
+/** Serves the Web Components polyfills from the project itself: no CDN at run time. */
+const copyPolyfills = {
+  name: 'copy-webcomponents-polyfills',
+  async writeBundle() {
+    const from = 'node_modules/@webcomponents/webcomponentsjs';
+    for (const item of ['webcomponents-loader.js', 'bundles', 'LICENSE.md']) {
+      await cp(`${from}/${item}`, `dist/vendor/webcomponentsjs/${item}`, { recursive: true });
+    }
+  },
+};
 
 /**
  * Self-contained ES-module bundles: a host page includes one script and needs nothing else
@@ -8,6 +20,7 @@ import esbuild from 'rollup-plugin-esbuild';
  */
 export default {
   input: {
+    'digitala-halsosamtal': 'components/src/index.ts',
     core: 'components/src/core/index.ts',
     store: 'components/src/store/index.ts',
     notify: 'components/src/notify/index.ts',
@@ -24,5 +37,6 @@ export default {
     nodeResolve({ browser: true }),
     commonjs(),
     esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json' }),
+    copyPolyfills,
   ],
 };

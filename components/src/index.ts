@@ -1,0 +1,13 @@
+/**
+ * The nurse-side bundle: one `<script type="module">` registers the elements and exposes the
+ * configuration API. Registration is guarded, so loading it twice is harmless.
+ */
+import './elements/invite/define.js';
+import './elements/calendar/define.js';
+import './elements/booking/define.js';
+
+export { DhInvite } from './elements/invite/invite.element.js';
+export { DhCalendar } from './elements/calendar/calendar.element.js';
+export { DhBooking } from './elements/booking/booking.element.js';
+export { configure, readConfig, resetServices, type DhConfig } from './elements/shared/services.js';
+export type * from './elements/shared/events.js';

@@ -1,0 +1,64 @@
+// Starts Debian's Chromium for scripts and end-to-end tests, with the project's flags.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { CHROME_PATH, CHROMIUM_ARGS } from './chromium.mjs';
+
+export interface LaunchedBrowser {
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<LaunchedBrowser> {
+  const profile = await mkdtemp(join(tmpdir(), 'dh-chromium-'));
+  const browser = await puppeteer.launch({
+    executablePath: CHROME_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS.filter((a) => !a.startsWith('--headless')), `--user-data-dir=${profile}`, ...extraArgs],
+  });
+  return {
+    browser,
+    async close() {
+      await browser.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Collects what a user would never want to see: console errors, CSP violations, uncaught errors. */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${String(e)}`));
+  return problems;
+}
+
+/** The next weekday from tomorrow on, as 'YYYY-MM-DD' (the demo clinics are closed at weekends). */
+export function nextWorkday(now = new Date()): string {
+  const d = new Date(now.getTime() + 86_400_000);
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Fills the invite wizard on the page up to the summary, by its labelled controls. */
+export async function fillInvite(page: Page, values: Readonly<Record<string, string>>): Promise<void> {
+  const field = (name: string): string => `dh-invite >>> [name="${name}"]`;
+  const next = async (): Promise<void> => {
+    await page.locator('dh-invite >>> button[type="submit"]').click();
+  };
+  await page.locator(field('clinic')).wait();
+  await page.select(field('clinic'), values.clinic ?? 'gagnef');
+  await next();
+  for (const name of ['personnummer', 'givenName', 'familyName', 'mobile']) {
+    await page.locator(field(name)).fill(values[name] ?? '');
+  }
+  await next();
+  for (const name of ['reason', 'date', 'time']) await page.locator(field(name)).fill(values[name] ?? '');
+  await next();
+  await page.locator(field('interpreter')).wait();
+  await next();
+  await page.locator('dh-invite >>> #confirm').wait();
+}
