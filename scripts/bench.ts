@@ -1,7 +1,15 @@
 // `npm run bench`: one JSON line per figure, { name, value, unit, runs, floor?, ratio? }.
 // `floor` is the same work done by the bare underlying technique in the same run, so the ratio
 // stays meaningful on a noisy machine. Benchmarks are never tests: nothing here fails on time.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type * as Core from '../components/src/core/index.js';
 import { luhnCheckDigit, parsePersonnummer } from '../components/src/core/index.js';
+import type * as Bundle from '../components/src/index.js';
+import type * as Store from '../components/src/store/index.js';
+import { startDemoServer } from '../demo/server/server.js';
+import { launchChromium } from './browser.js';
 
 interface Figure {
   name: string;
@@ -64,4 +72,77 @@ function corePersonnummer(): void {
   emit({ name: 'core-parse-100k', value: round(value), unit: 'ms', runs, floor: round(floor), ratio: round(value / floor) });
 }
 
+/**
+ * calendar-week-2000: 2,000 bookings in the store (500 a week over four weeks); the week view's
+ * time from element connected to bookings rendered, against reading the same week from the store.
+ */
+async function calendarWeek(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'dh-bench-'));
+  const server = await startDemoServer({ port: 0, dataDir: dir });
+  const chromium = await launchChromium();
+  try {
+    const page = await chromium.browser.newPage();
+    await page.goto(`${server.url}/blank.html`);
+    const runs = 15;
+    const result = await page.evaluate(async (runs: number) => {
+      // Served by the demo server from dist/: the built bundles, as a host page gets them.
+      const url = (path: string): string => path;
+      const [{ LocalStore }, core, bundle] = (await Promise.all([
+        import(url('/dist/store.js')), import(url('/dist/core.js')), import(url('/dist/digitala-halsosamtal.js')),
+      ])) as [typeof Store, typeof Core, typeof Bundle];
+      const dbName = `dh-bench-${String(Date.now())}`;
+      bundle.configure({ dbName, clinics: [{ id: 'bench', name: 'Vårdcentralen Mätning' }] });
+      const store = await LocalStore.open({ name: dbName });
+      const monday = { year: 2027, month: 3, day: 1 };
+      for (let i = 0; i < 2000; i++) {
+        const week = Math.floor(i / 500);
+        const day = core.addDays(monday, week * 7 + (i % 5));
+        const start = core.swedishInstant(day, 8 * 60 + ((i * 7) % 96) * 5);
+        await store.bookings.create(core.newBooking({
+          clinicId: 'bench',
+          participant: { personnummer: '19121212-1212', givenName: 'Tolvan', familyName: `Testsson ${String(i)}`, mobile: '+46701234567' },
+          reason: 'Hälsosamtal 50 år', start, durationMinutes: 45, language: 'sv',
+        }));
+      }
+      const { from, to } = core.calendarRange('week', core.addDays(monday, 7));
+      const render: number[] = [];
+      const floor: number[] = [];
+      let shown = 0;
+      for (let r = 0; r < runs + 2; r++) {
+        const t0 = performance.now();
+        const read = await store.bookings.list({ clinicId: 'bench', from, to });
+        const t1 = performance.now();
+        const el = document.createElement('dh-calendar');
+        el.setAttribute('clinic', 'bench');
+        el.setAttribute('date', '2027-03-10');
+        const t2 = performance.now();
+        document.body.append(el);
+        await el.whenLoaded();
+        const t3 = performance.now();
+        shown = el.shadowRoot?.querySelectorAll('button.booking').length ?? 0;
+        el.remove();
+        if (read.length !== 500) throw new Error(`expected 500 bookings in the week, read ${String(read.length)}`);
+        // The first two runs warm up the JIT and open the database.
+        if (r >= 2) {
+          floor.push(t1 - t0);
+          render.push(t3 - t2);
+        }
+      }
+      store.close();
+      return { render, floor, shown };
+    }, runs);
+    if (result.shown !== 500) throw new Error(`the week view showed ${String(result.shown)} bookings, not 500`);
+    const value = median(result.render);
+    const floor = median(result.floor);
+    emit({ name: 'calendar-week-2000', value: round(value), unit: 'ms', runs, floor: round(floor), ratio: round(value / floor) });
+    emit({ name: 'calendar-week-2000-max', value: round(Math.max(...result.render)), unit: 'ms', runs });
+  } finally {
+    await chromium.close();
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 corePersonnummer();
+await calendarWeek();
+process.exit(0);

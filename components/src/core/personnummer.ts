@@ -32,16 +32,35 @@ export function luhnCheckDigit(digits: string): number {
   return (10 - (sum % 10)) % 10;
 }
 
+/** Luhn over the nine digits from `from` in the scratch space. */
+function luhn(from: number): number {
+  let sum = 0;
+  for (let i = 0; i < 9; i++) {
+    let v = (scratch[from + i] ?? 0) * (i % 2 === 0 ? 2 : 1);
+    if (v > 9) v -= 9;
+    sum += v;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
 const fail = (code: PersonnummerErrorCode): Result<Personnummer, PersonnummerErrorCode> => ({
   ok: false,
   error: { code, message: t(`pnr.${code}`) },
 });
 
-const num = (s: string, from: number, to: number): number => {
+// Scratch space for the digits of one number: parsing allocates nothing until the result.
+const scratch = new Uint8Array(32);
+const num = (from: number, to: number): number => {
   let n = 0;
-  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  for (let i = from; i < to; i++) n = n * 10 + (scratch[i] ?? 0);
   return n;
 };
+const digitText = (from: number, to: number): string => {
+  let text = '';
+  for (let i = from; i < to; i++) text += String(scratch[i] ?? 0);
+  return text;
+};
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 160 || c === 0x202f || c === 0x2009;
 
 /**
  * Parses a Swedish personnummer or samordningsnummer as a nurse would type it:
@@ -50,56 +69,56 @@ const num = (s: string, from: number, to: number): number => {
  * the age. A hand-written scan rather than regular expressions: lists are checked in bulk.
  */
 export function parsePersonnummer(input: string, now: Date = new Date()): Result<Personnummer, PersonnummerErrorCode> {
-  let digits = '';
-  let separator = '';
+  let count = 0;
+  let separator = 0; // char code of '-' or '+', 0 for none
   let separatorAt = -1;
   let letters = false;
   let other = false;
-  for (const ch of input) {
-    const c = ch.charCodeAt(0);
-    if (c >= 48 && c <= 57) digits += ch;
-    else if (ch === '-' || ch === '+') {
-      if (separator !== '') other = true;
-      separator = ch;
-      separatorAt = digits.length;
-    } else if (/\s/.test(ch)) continue;
-    else if (/\p{L}/u.test(ch)) letters = true;
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (count < scratch.length) scratch[count] = c - 48;
+      count++;
+    } else if (c === 45 || c === 43) {
+      if (separator !== 0) other = true;
+      separator = c;
+      separatorAt = count;
+    } else if (isSpace(c)) continue;
+    else if (/\p{L}/u.test(input.slice(i, i + 2))) letters = true;
     else other = true;
   }
-  if (digits === '' && separator === '' && !letters && !other) return fail('empty');
+  if (count === 0 && separator === 0 && !letters && !other) return fail('empty');
   if (letters) return fail('letters');
-  const long = digits.length === 12;
-  if (other || (digits.length !== 10 && !long) || (separator !== '' && separatorAt !== digits.length - 4)) {
-    return fail('format');
-  }
-  const d = long ? 2 : 0; // offset of YYMMDDNNNC within `digits`
-  const yy = num(digits, d, d + 2);
-  const month = num(digits, d + 2, d + 4);
-  const typedDay = num(digits, d + 4, d + 6);
+  const long = count === 12;
+  if (other || (count !== 10 && !long) || (separator !== 0 && separatorAt !== count - 4)) return fail('format');
+
+  const d = long ? 2 : 0; // where YYMMDDNNNC starts
+  const yy = num(d, d + 2);
+  const month = num(d + 2, d + 4);
+  const typedDay = num(d + 4, d + 6);
   const coordination = typedDay > COORDINATION_OFFSET;
   const day = coordination ? typedDay - COORDINATION_OFFSET : typedDay;
   const today = swedishDate(now);
 
   let year: number;
   if (long) {
-    year = num(digits, 0, 4);
+    year = num(0, 4);
   } else {
     // The latest year ending in YY whose birthday is not after today; '+' adds a hundred years of age.
     year = today.year - ((today.year - yy) % 100 + 100) % 100;
     if (dateKey({ year, month, day }) > dateKey(today)) year -= 100;
-    if (separator === '+') year -= 100;
+    if (separator === 43) year -= 100;
   }
 
   const birth: DateParts = { year, month, day };
   if (!isValidDate(birth)) return fail('date');
   if (dateKey(birth) > dateKey(today)) return fail('future');
-  const ten = long ? digits.slice(2) : digits;
-  if (ten.startsWith('000', 6)) return fail('serial');
-  if (luhnCheckDigit(ten.slice(0, 9)) !== ten.charCodeAt(9) - 48) return fail('checksum');
+  if (num(d + 6, d + 9) === 0) return fail('serial');
+  if (luhn(d) !== scratch[d + 9]) return fail('checksum');
 
   const hadBirthday = month * 100 + day <= today.month * 100 + today.day;
   return ok({
-    id: `${year}${ten.slice(2, 6)}-${ten.slice(6)}`,
+    id: `${String(year)}${digitText(d + 2, d + 6)}-${digitText(d + 6, d + 10)}`,
     birthDate: isoDate(birth),
     age: today.year - year - (hadBirthday ? 0 : 1),
     coordination,

@@ -22,20 +22,43 @@ export function isValidDate({ year, month, day }: DateParts): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
-// Time-zone conversion goes through Intl and costs microseconds; bulk work (a list of
-// personnummer checked against one `now`) asks for the same instant over and over.
-let lastInstant = NaN;
-let lastDate: DateParts = { year: 0, month: 0, day: 0 };
+// Time-zone conversion through Intl costs microseconds, and calendars convert thousands of
+// instants. Sweden's UTC offset only changes on the hour, so it is looked up once per hour.
+const offsetByHour = new Map<number, number>();
+const HOUR_MS = 3_600_000;
+
+/** Minutes to add to UTC to get Swedish wall-clock time at `ms` (60 in winter, 120 in summer). */
+export function swedishOffsetMinutes(ms: number): number {
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    offset = -new TZDate(hour * HOUR_MS, TIME_ZONE).getTimezoneOffset();
+    if (offsetByHour.size > 50_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+let lastMs = NaN;
+let lastClock: { date: DateParts; minutes: number } = { date: { year: 0, month: 0, day: 0 }, minutes: 0 };
+
+/** The Swedish date and wall-clock minutes after midnight at `instant`. */
+export function swedishClock(instant: Date): { readonly date: DateParts; readonly minutes: number } {
+  const ms = instant.getTime();
+  // Bulk checks (a list of personnummer against one `now`) ask for the same instant over and over.
+  if (ms === lastMs) return lastClock;
+  const local = new Date(ms + swedishOffsetMinutes(ms) * 60_000);
+  lastClock = {
+    date: { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() },
+    minutes: local.getUTCHours() * 60 + local.getUTCMinutes(),
+  };
+  lastMs = ms;
+  return lastClock;
+}
 
 /** The date it is in Sweden at `instant`. */
 export function swedishDate(instant: Date): DateParts {
-  const time = instant.getTime();
-  if (time !== lastInstant) {
-    const z = new TZDate(time, TIME_ZONE);
-    lastDate = { year: z.getFullYear(), month: z.getMonth() + 1, day: z.getDate() };
-    lastInstant = time;
-  }
-  return lastDate;
+  return swedishClock(instant).date;
 }
 
 /** Comparable number YYYYMMDD; works for impossible dates too, which callers rely on. */

@@ -16,6 +16,7 @@ type Mode = 'view' | 'edit' | 'confirm-cancel' | 'note';
 const EDIT_FIELDS: readonly InviteField[] = ['date', 'time', 'duration', 'reason', 'interpreterLanguage', 'interpreterMobile', 'interpreterEmail'];
 
 /**
+ * @tagname dh-booking
  * @summary One booking: its details, "Starta besök", the pen (edit) and ⋯ (cancel, resend, EHR note, .ics).
  *
  * @fires dh-start-visit - The nurse starts the visit (possible from 15 minutes before until the end); `detail.bookingId`.

@@ -3,8 +3,8 @@ import { enGB, sv } from 'date-fns/locale';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
-  CALENDAR_VIEWS, bookingsByDay, calendarRange, isoDate, isoWeek, languageName, parseIsoDate, shiftAnchor, swedishDate,
-  visitDateText, type Booking, type CalendarView, type DateParts,
+  CALENDAR_VIEWS, bookingEnd, bookingsByDay, calendarRange, clockText, isoDate, isoWeek, languageName, parseIsoDate,
+  shiftAnchor, swedishClock, swedishDate, type Booking, type CalendarView, type DateParts,
 } from '../../core/index.js';
 import type { VisitService } from '../../visits/visit-service.js';
 import '../booking/define.js';
@@ -18,6 +18,7 @@ const dateLocales = { sv, en: enGB } as const;
 const asLocalDate = (d: DateParts): Date => new Date(d.year, d.month - 1, d.day, 12);
 
 /**
+ * @tagname dh-calendar
  * @summary The clinic's video visits by day, week (Monday first, ISO week numbers) or as a list.
  * Opening a visit shows it with its actions (`dh-booking`).
  *
@@ -58,10 +59,17 @@ export class DhCalendar extends DhElement {
 
   #services: VisitService | undefined;
   #loadSeq = 0;
+  #loading: Promise<void>;
+  #loaded: () => void = () => undefined;
   #returnFocus: HTMLElement | undefined;
   readonly #onChanged = (): void => {
     void this.#load();
   };
+
+  constructor() {
+    super();
+    this.#loading = new Promise((resolve) => (this.#loaded = resolve));
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -83,7 +91,7 @@ export class DhCalendar extends DhElement {
 
   /** Resolves when the bookings for the current period are loaded and rendered. */
   async whenLoaded(): Promise<void> {
-    while (!this.loaded) await new Promise((r) => setTimeout(r, 5));
+    await this.#loading;
     await this.updateComplete;
   }
 
@@ -95,12 +103,14 @@ export class DhCalendar extends DhElement {
     const services = this.#services;
     if (!services) return;
     const seq = ++this.#loadSeq;
+    if (this.loaded) this.#loading = new Promise((resolve) => (this.#loaded = resolve));
     const { from, to } = calendarRange(this.view, this.#anchor);
     const list = await services.store.bookings.list({ clinicId: this.clinic, from, to });
     // A later navigation may have overtaken this read: keep only the newest.
     if (seq !== this.#loadSeq) return;
     this.bookings = list;
     this.loaded = true;
+    this.#loaded();
   }
 
   #setView(view: CalendarView): void {
@@ -221,8 +231,8 @@ export class DhCalendar extends DhElement {
   }
 
   #renderBooking(b: Booking): TemplateResult {
-    const { time } = visitDateText(new Date(b.start), this.locale);
-    const end = visitDateText(new Date(Date.parse(b.start) + b.durationMinutes * 60_000), this.locale).time;
+    const time = clockText(swedishClock(new Date(b.start)).minutes);
+    const end = clockText(swedishClock(bookingEnd(b)).minutes);
     const cancelled = b.status === 'cancelled';
     return html`
       <li>

@@ -253,6 +253,29 @@ describe('dh-calendar', () => {
       expect(status.textContent).to.match(/Journalanteckningen är kopierad|Markera texten och kopiera/);
     });
 
+    it('downloads the visit as an .ics file in Swedish time', async () => {
+      const b = await book({ time: '14:00' });
+      const el = await calendar();
+      const panel = await open(el, b);
+      const file = new Promise<{ name: string; text: string }>((resolve) => {
+        panel.shadowRoot!.addEventListener('click', (e) => {
+          const a = e.target;
+          if (a instanceof HTMLAnchorElement && a.download) {
+            e.preventDefault(); // no real download in the test browser
+            void fetch(a.href).then(async (r) => {
+              resolve({ name: a.download, text: await r.text() });
+            });
+          }
+        }, { capture: true });
+      });
+      await click(panel, '⋯');
+      await click(panel, 'Ladda ner till kalender (.ics)');
+      const { name, text } = await file;
+      expect(name).to.match(/\.ics$/);
+      expect(text).to.contain('DTSTART;TZID=Europe/Stockholm:20261125T140000');
+      expect(text).to.contain('SUMMARY:Videobesök: Tolvan Tolvansson');
+    });
+
     it('refuses a stale edit made after another tab changed the visit, and offers a reload', async () => {
       const b = await book();
       const el = await calendar();

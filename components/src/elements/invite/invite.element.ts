@@ -32,6 +32,7 @@ interface SavedDraft {
 }
 
 /**
+ * @tagname dh-invite
  * @summary The nurse's invitation wizard: clinic → participant → visit → interpreter → summary → send.
  *
  * @fires dh-before-invite-send - Cancelable. Fired with the checked invitation before anything is stored or sent.
