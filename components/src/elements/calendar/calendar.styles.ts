@@ -11,7 +11,7 @@ export const calendarStyles = css`
   .grid.week { grid-template-columns: repeat(7, minmax(7.5rem, 1fr)); overflow-x: auto; }
   section.day { border: 1px solid #d0d0d0; border-radius: var(--_radius); padding: 0.5rem; min-height: 6rem; background: var(--_surface); }
   section.day.today { border: 2px solid var(--_primary); background: #f2f7fb; }
-  section.day h3 { font-size: 0.95em; margin: 0 0 0.5rem; text-transform: capitalize; }
+  section.day h3 { font-size: 0.95em; margin: 0 0 0.5rem; }
   .today-mark { display: inline-block; margin-left: 0.25rem; padding: 0 0.4rem; border-radius: 1rem; font-size: 0.8em;
     background: var(--_primary); color: var(--_on-primary); text-transform: none; }
   ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.35rem; }

@@ -146,13 +146,11 @@ export class DhInvite extends DhElement {
     }
     const found = await this.#services?.store.participants.find(parsed.value.id);
     if (!found || this.draft.personnummer !== value) return;
-    this.draft = {
-      ...this.draft,
-      givenName: found.givenName,
-      familyName: found.familyName,
-      mobile: found.mobile,
-      email: found.email ?? '',
-    };
+    // Only empty fields are filled: what the nurse typed meanwhile is never overwritten.
+    const fill = { givenName: found.givenName, familyName: found.familyName, mobile: found.mobile, email: found.email ?? '' };
+    const empty = Object.entries(fill).filter(([k, v]) => v !== '' && this.draft[k as keyof typeof fill].trim() === '');
+    if (empty.length === 0) return;
+    this.draft = { ...this.draft, ...Object.fromEntries(empty) };
     this.fromCache = true;
     this.#save();
   }
