@@ -1,7 +1,15 @@
 import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import { cp } from 'node:fs/promises';
+import { cp, rm } from 'node:fs/promises';
 import esbuild from 'rollup-plugin-esbuild';
+
+/** Starts from an empty dist/, so no stale hashed chunk is ever served or shipped. */
+const cleanDist = {
+  name: 'clean-dist',
+  async buildStart() {
+    await rm('dist', { recursive: true, force: true });
+  },
+};
 
 /** Serves the Web Components polyfills from the project itself: no CDN at run time. */
 const copyPolyfills = {
@@ -34,6 +42,7 @@ export default {
     chunkFileNames: 'chunks/[name]-[hash].js',
   },
   plugins: [
+    cleanDist,
     nodeResolve({ browser: true }),
     commonjs(),
     esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json' }),
