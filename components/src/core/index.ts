@@ -12,5 +12,6 @@ export * from './personnummer.js';
 export * from './phone.js';
 export * from './result.js';
 export * from './sms.js';
+export * from './sms-code.js';
 export * from './time.js';
 export * from './tokens.js';

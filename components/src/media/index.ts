@@ -1,0 +1,2 @@
+export * from './call-state.js';
+export * from './reconnect-policy.js';
