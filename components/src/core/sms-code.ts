@@ -39,6 +39,7 @@ export class CodeGuard {
       return { result: 'ok' };
     }
     this.#tries++;
-    return this.locked ? { result: 'locked' } : { result: 'wrong', triesLeft: this.maxTries - this.#tries };
+    const triesLeft = this.maxTries - this.#tries;
+    return triesLeft <= 0 ? { result: 'locked' } : { result: 'wrong', triesLeft };
   }
 }
