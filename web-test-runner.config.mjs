@@ -3,6 +3,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { build } from 'esbuild';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,24 @@ const nodeTestShim = {
     if (path !== '/__dh/node-test.js') return undefined;
     const names = ['describe', 'it', 'before', 'after', 'beforeEach', 'afterEach'];
     return { type: 'js', body: names.map((n) => `export const ${n} = globalThis.${n};`).join('\n') };
+  },
+};
+
+// peerjs ships CommonJS dependencies (sdp) that a browser cannot import unbundled: bundle it once
+// per run to an ES module and point the bare import at it.
+const PEERJS_BUNDLE = 'node_modules/.cache/dh-wtr/peerjs.js';
+await build({
+  entryPoints: ['node_modules/peerjs/dist/bundler.mjs'],
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  outfile: PEERJS_BUNDLE,
+  logLevel: 'warning',
+});
+const peerjsBundle = {
+  name: 'dh-peerjs-bundle',
+  resolveImport({ source }) {
+    return source === 'peerjs' ? `/${PEERJS_BUNDLE}` : undefined;
   },
 };
 
@@ -95,6 +114,7 @@ export default {
   ],
   plugins: [
     nodeTestShim,
+    peerjsBundle,
     demoServerPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
   ],
