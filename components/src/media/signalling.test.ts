@@ -1,10 +1,11 @@
 import { expect } from 'chai';
 import { after, before, describe, it } from 'node:test';
-import Peer, { type DataConnection, type MediaConnection } from 'peerjs';
+import type Peer from 'peerjs';
+import type { DataConnection, MediaConnection } from 'peerjs';
 import { newToken, roomPeerId } from '../core/index.js';
 import { until } from '../testing/dom.js';
 import { demoUrl } from '../testing/env.js';
-import { peerOptions, type SignallingConfig } from './signalling.js';
+import { createPeer, peerOptions, type SignallingConfig } from './signalling.js';
 
 let config: SignallingConfig;
 const opened: Peer[] = [];
@@ -12,7 +13,7 @@ const tracks: MediaStreamTrack[] = [];
 
 const openPeer = (id?: string): Promise<Peer> =>
   new Promise((resolve, reject) => {
-    const peer = id ? new Peer(id, peerOptions(config)) : new Peer(peerOptions(config));
+    const peer = createPeer(config, id);
     opened.push(peer);
     peer.once('open', () => {
       resolve(peer);

@@ -1,4 +1,4 @@
-import type { PeerOptions } from 'peerjs';
+import Peer, { type PeerJSOption, type PeerOptions } from 'peerjs';
 
 /** Where signalling goes and which ICE servers to use: configuration, never PeerJS's public defaults. */
 export interface SignallingConfig {
@@ -12,17 +12,26 @@ export interface SignallingConfig {
  * PeerJS options for the configured server. Every field PeerJS would otherwise default to its public
  * cloud (host, port, path, secure, ICE servers) is set here explicitly.
  */
-export function peerOptions(config: SignallingConfig, token?: string): PeerOptions {
-  const url = new URL(config.url, globalThis.location?.href);
+export function peerOptions(config: SignallingConfig, token?: string): PeerJSOption {
+  const url = new URL(config.url, typeof location === 'undefined' ? undefined : location.href);
   const secure = url.protocol === 'https:' || url.protocol === 'wss:';
   return {
     host: url.hostname,
     port: Number(url.port || (secure ? 443 : 80)),
     path: url.pathname,
     secure,
-    key: 'peerjs',
-    debug: 0,
     config: { iceServers: [...config.iceServers] },
+    referrerPolicy: 'no-referrer',
     ...(token ? { token } : {}),
   };
+}
+
+/**
+ * A Peer on the configured server. PeerJS types its options as a class that nobody constructs;
+ * the plain object above is what its own documentation passes.
+ */
+export function createPeer(config: SignallingConfig, id?: string, token?: string): Peer {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment, @typescript-eslint/no-unsafe-enum-assignment
+  const options = peerOptions(config, token) as PeerOptions;
+  return id ? new Peer(id, options) : new Peer(options);
 }
