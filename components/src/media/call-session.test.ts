@@ -1,0 +1,153 @@
+import { expect } from 'chai';
+import { afterEach, before, describe, it } from 'node:test';
+import { newSmsCode, newToken } from '../core/index.js';
+import { until } from '../testing/dom.js';
+import { demoUrl } from '../testing/env.js';
+import { GuestSession, HostSession } from './call-session.js';
+import { DefaultReconnectPolicy } from './reconnect-policy.js';
+import type { SignallingConfig } from './signalling.js';
+
+let signalling: SignallingConfig;
+const sessions: (HostSession | GuestSession)[] = [];
+const elements: HTMLMediaElement[] = [];
+
+const media = (): Promise<MediaStream> => navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+
+function host(participantToken: string, interpreter?: { token: string; code: string }): HostSession {
+  const s = new HostSession({ signalling, participantToken, ...(interpreter ? { interpreter } : {}), policy: new DefaultReconnectPolicy({ giveUpAfterMs: 10_000 }) });
+  sessions.push(s);
+  return s;
+}
+function guest(token: string, role: 'patient' | 'interpreter'): GuestSession {
+  const s = new GuestSession({ signalling, token, role, knockEveryMs: 300 });
+  sessions.push(s);
+  return s;
+}
+
+async function decodes(stream: MediaStream): Promise<boolean> {
+  const video = document.createElement('video');
+  video.muted = true;
+  video.srcObject = stream;
+  document.body.append(video);
+  elements.push(video);
+  await video.play();
+  await new Promise<void>((resolve) => {
+    video.requestVideoFrameCallback(() => {
+      resolve();
+    });
+  });
+  return true;
+}
+
+/** Peak level of the audio in `stream` over `ms`, 0 for digital silence. */
+async function audioLevel(stream: MediaStream, ms = 600): Promise<number> {
+  // Chromium only feeds remote WebRTC audio to Web Audio while a media element plays it.
+  const audio = new Audio();
+  audio.muted = true;
+  audio.srcObject = stream;
+  elements.push(audio);
+  await audio.play();
+  const context = new AudioContext();
+  const analyser = context.createAnalyser();
+  context.createMediaStreamSource(stream).connect(analyser);
+  const data = new Float32Array(analyser.fftSize);
+  let peak = 0;
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    analyser.getFloatTimeDomainData(data);
+    for (const v of data) peak = Math.max(peak, Math.abs(v));
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await context.close();
+  return peak;
+}
+
+before(async () => {
+  signalling = { url: `${await demoUrl()}/peerjs`, iceServers: [] };
+});
+afterEach(() => {
+  for (const s of sessions.splice(0)) s.teardown();
+  for (const e of elements.splice(0)) e.remove();
+});
+
+describe('call sessions over the real PeerServer', () => {
+  it('a patient who arrives first keeps knocking until the nurse is there, then waits to be let in', async () => {
+    const token = newToken();
+    const patient = guest(token, 'patient');
+    await patient.start(await media());
+    expect(patient.state).to.equal('waiting');
+    await new Promise((r) => setTimeout(r, 800)); // several knocks on an empty room
+    expect(patient.knocking).to.equal(false);
+
+    const nurse = host(token);
+    await nurse.open();
+    await until(() => nurse.guests.length === 1, 'the knock');
+    expect(nurse.guests[0]).to.deep.include({ role: 'patient', admitted: false });
+    expect(patient.remoteStreams.size).to.equal(0); // nothing before "Starta besök"
+  });
+
+  it('connects nurse, patient and interpreter in a full mesh; mute is silence; hang-up ends all tracks', async () => {
+    const token = newToken();
+    const interpreter = { token: newToken(), code: newSmsCode() };
+    const nurse = host(token, interpreter);
+    await nurse.open();
+    const patient = guest(token, 'patient');
+    const tolk = guest(interpreter.token, 'interpreter');
+    await patient.start(await media());
+    await tolk.start(await media());
+    await until(() => nurse.guests.length === 2, 'both knocks');
+    expect(nurse.guests.find((g) => g.role === 'interpreter')?.verified).to.equal(false);
+    tolk.sendCode(interpreter.code.replace(/^(\d{3})/, '$1 '));
+    await until(() => tolk.codeCheck, 'the code result');
+    expect(tolk.codeCheck).to.deep.equal({ result: 'ok' });
+    await until(() => nurse.guests.every((g) => g.verified), 'the verified interpreter');
+
+    nurse.admit(await media());
+    await until(() => nurse.state === 'connected' && patient.state === 'connected' && tolk.state === 'connected', 'all connected');
+    await until(() => nurse.remoteStreams.size === 2 && patient.remoteStreams.size === 2 && tolk.remoteStreams.size === 2, 'the mesh');
+    for (const s of [nurse, patient, tolk]) {
+      for (const stream of s.remoteStreams.values()) expect(await decodes(stream)).to.equal(true);
+    }
+
+    const fromPatient = nurse.remoteStreams.get([...nurse.remoteStreams.keys()].find((id) => nurse.guests.find((g) => g.peerId === id)?.role === 'patient')!)!;
+    expect(await audioLevel(fromPatient)).to.be.greaterThan(0.01);
+    patient.setMicrophone(false);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await audioLevel(fromPatient)).to.equal(0);
+
+    const tracks = [...nurse.localTracks, ...patient.localTracks, ...tolk.localTracks];
+    expect(tracks).to.have.length(6);
+    nurse.end();
+    await until(() => patient.state === 'ended' && tolk.state === 'ended', 'the guests to hear the end');
+    expect(nurse.state).to.equal('ended');
+    expect(tracks.map((t) => t.readyState)).to.deep.equal(Array(6).fill('ended'));
+    nurse.teardown(); // idempotent
+    expect(nurse.remoteStreams.size).to.equal(0);
+  });
+
+  it('locks the interpreter out after five wrong codes', async () => {
+    const token = newToken();
+    const interpreter = { token: newToken(), code: '123456' };
+    const nurse = host(token, interpreter);
+    await nurse.open();
+    const tolk = guest(interpreter.token, 'interpreter');
+    await tolk.start(await media());
+    await until(() => tolk.knocking, 'the knock');
+    const results = [];
+    for (let i = 0; i < 5; i++) {
+      const seen = tolk.codeCheck;
+      tolk.sendCode('000000');
+      await until(() => tolk.codeCheck !== seen && tolk.codeCheck, 'a result');
+      results.push(tolk.codeCheck);
+    }
+    expect(results.at(-2)).to.deep.equal({ result: 'wrong', triesLeft: 1 });
+    expect(results.at(-1)).to.deep.equal({ result: 'locked' });
+    const seen = tolk.codeCheck;
+    tolk.sendCode('123456');
+    await until(() => tolk.codeCheck !== seen, 'the answer to the right code');
+    expect(tolk.codeCheck).to.deep.equal({ result: 'locked' });
+    nurse.admit(await media());
+    expect(nurse.guests[0]?.verified).to.equal(false);
+    expect(nurse.state).to.equal('waiting');
+  });
+});
