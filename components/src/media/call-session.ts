@@ -71,6 +71,19 @@ abstract class Session extends EventTarget {
     return this.#remote;
   }
 
+  /** The local stream (camera and microphone) this session sends. */
+  get localStream(): MediaStream | undefined {
+    return this.local;
+  }
+
+  /** The peer connections of the current calls, for connection-quality statistics. */
+  get peerConnections(): RTCPeerConnection[] {
+    return [...this.calls.values()].map((c) => c.peerConnection as RTCPeerConnection | undefined).filter((pc): pc is RTCPeerConnection => pc !== undefined);
+  }
+
+  /** Who a remote peer is, for labels: 'nurse', 'patient' or 'interpreter'. */
+  abstract roleOf(peerId: string): 'nurse' | GuestRole;
+
   /** Every local track this session was given, for the teardown check. */
   get localTracks(): readonly MediaStreamTrack[] {
     return this.local?.getTracks() ?? [];
@@ -168,6 +181,10 @@ export class HostSession extends Session {
   constructor(options: HostOptions) {
     super(options);
     this.#hostOptions = options;
+  }
+
+  roleOf(peerId: string): GuestRole {
+    return this.#guests.get(peerId)?.role ?? 'patient';
   }
 
   get guests(): readonly Guest[] {
@@ -330,6 +347,11 @@ export class GuestSession extends Session {
   constructor(options: GuestOptions) {
     super(options);
     this.#guestOptions = options;
+  }
+
+  roleOf(peerId: string): 'nurse' | GuestRole {
+    if (peerId === this.#room) return 'nurse';
+    return this.#guestOptions.role === 'patient' ? 'interpreter' : 'patient';
   }
 
   get codeCheck(): CodeCheck | undefined {

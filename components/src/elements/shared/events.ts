@@ -20,6 +20,15 @@ export interface BookingChangeDetail {
   readonly change: 'edited' | 'cancelled' | 'resent';
 }
 
+export interface DeviceCheckDetail {
+  /** Microphone works and the signalling server answers (a camera is optional). */
+  readonly ready: boolean;
+  readonly audioOnly: boolean;
+}
+export interface CallEndDetail {
+  readonly state: 'ended' | 'failed';
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     /** Cancelable: a host page may veto sending an invitation. */
@@ -27,6 +36,8 @@ declare global {
     'dh-invite-sent': DhEvent<InviteSentDetail>;
     'dh-start-visit': DhEvent<StartVisitDetail>;
     'dh-booking-change': DhEvent<BookingChangeDetail>;
+    'dh-device-check': DhEvent<DeviceCheckDetail>;
+    'dh-call-end': DhEvent<CallEndDetail>;
   }
 }
 

@@ -1,0 +1,210 @@
+import { html, nothing, type PropertyValues, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { formatMobile, type MessageKey } from '../../core/index.js';
+import type { GuestSession, HostSession } from '../../media/call-session.js';
+import { baseStyles } from '../shared/base.styles.js';
+import { DhElement } from '../shared/dh-element.js';
+import { callStyles } from './call.styles.js';
+
+type Quality = 'good' | 'fair' | 'poor' | 'unknown';
+
+/** Ticks once a second while connected to the page: elapsed time and connection quality. */
+class TickController implements ReactiveController {
+  #timer: ReturnType<typeof setInterval> | undefined;
+  constructor(private readonly host: ReactiveControllerHost, private readonly onTick: () => void) {
+    host.addController(this);
+  }
+  hostConnected(): void {
+    this.#timer = setInterval(() => {
+      this.onTick();
+      this.host.requestUpdate();
+    }, 1000);
+  }
+  hostDisconnected(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+}
+
+/** Round-trip time and loss of the active candidate pair, as a word a nurse understands. */
+async function measureQuality(connections: RTCPeerConnection[]): Promise<Quality> {
+  let worst: Quality = 'unknown';
+  const rank: Record<Quality, number> = { unknown: 0, good: 1, fair: 2, poor: 3 };
+  for (const pc of connections) {
+    const stats = await pc.getStats();
+    let rtt: number | undefined;
+    let lost = 0;
+    let received = 0;
+    stats.forEach((r: { type: string; state?: string; nominated?: boolean; currentRoundTripTime?: number; kind?: string; packetsLost?: number; packetsReceived?: number }) => {
+      if (r.type === 'candidate-pair' && r.state === 'succeeded' && r.nominated) rtt = r.currentRoundTripTime;
+      if (r.type === 'inbound-rtp' && r.kind === 'video') {
+        lost += r.packetsLost ?? 0;
+        received += r.packetsReceived ?? 0;
+      }
+    });
+    if (rtt === undefined) continue;
+    const loss = received + lost > 0 ? lost / (received + lost) : 0;
+    const q: Quality = rtt < 0.15 && loss < 0.02 ? 'good' : rtt < 0.4 && loss < 0.08 ? 'fair' : 'poor';
+    if (rank[q] > rank[worst]) worst = q;
+  }
+  return worst;
+}
+
+/**
+ * @tagname dh-call
+ * @summary The video call: the others large, oneself small in the lower-left corner; mute, camera,
+ * hang-up, elapsed time, connection quality, and (for the nurse) the phone fallback.
+ *
+ * @fires dh-call-end - The call ended or could not be restored; `detail.state`.
+ *
+ * @slot share - A second video (a shared document), shown beside the others. Reserved for document sharing.
+ *
+ * @csspart stage - The video area.
+ * @csspart self - Oneself, small, lower left.
+ * @csspart controls - The control bar.
+ * @csspart button - Every button.
+ *
+ * @cssproperty --dh-call-background - Behind the videos.
+ * @cssproperty --dh-color-primary - Active toggles.
+ * @cssproperty --dh-color-error - The hang-up button.
+ */
+export class DhCall extends DhElement {
+  static override styles = [baseStyles, callStyles];
+
+  /** The session to show: the nurse's HostSession or a guest's GuestSession. */
+  @property({ attribute: false }) accessor session: HostSession | GuestSession | undefined;
+  /** Whose view this is ('nurse', 'patient', 'interpreter'). The nurse's hang-up ends the visit for everyone. */
+  @property() accessor party: 'nurse' | 'patient' | 'interpreter' = 'patient';
+  /** The patient's mobile (E.164), for the nurse's phone fallback. */
+  @property() accessor phone = '';
+
+  @state() private accessor micOn = true;
+  @state() private accessor cameraOn = true;
+  @state() private accessor confirmEnd = false;
+  @state() private accessor quality: Quality = 'unknown';
+
+  #connectedAt: number | undefined;
+  #listening: HostSession | GuestSession | undefined;
+  readonly #onChange = (): void => {
+    if (this.session?.state === 'connected') this.#connectedAt ??= Date.now();
+    if (this.session?.machine.done) this.emit('dh-call-end', { state: this.session.state === 'failed' ? 'failed' : 'ended' });
+    this.requestUpdate();
+  };
+
+  constructor() {
+    super();
+    new TickController(this, () => {
+      if (this.session && this.session.state !== 'idle') void measureQuality(this.session.peerConnections).then((q) => (this.quality = q));
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('session')) this.#listen(this.session);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#listen(this.session);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#listen(undefined);
+    for (const v of this.renderRoot.querySelectorAll('video')) v.srcObject = null;
+  }
+
+  #listen(session: HostSession | GuestSession | undefined): void {
+    if (this.#listening === session) return;
+    for (const type of ['state-change', 'streams-change']) {
+      this.#listening?.removeEventListener(type, this.#onChange);
+      session?.addEventListener(type, this.#onChange);
+    }
+    this.#listening = session;
+  }
+
+  protected override updated(): void {
+    // srcObject is a property, not markup: set it on the rendered elements, only when it changed.
+    const session = this.session;
+    if (!session) return;
+    for (const video of this.renderRoot.querySelectorAll<HTMLVideoElement>('video.remote')) {
+      const stream = session.remoteStreams.get(video.dataset.peer ?? '');
+      if (stream && video.srcObject !== stream) video.srcObject = stream;
+    }
+    const self = this.renderRoot.querySelector<HTMLVideoElement>('video.self');
+    if (self && session.localStream && self.srcObject !== session.localStream) self.srcObject = session.localStream;
+  }
+
+  #toggleMic = (): void => {
+    this.micOn = !this.micOn;
+    this.session?.setMicrophone(this.micOn);
+  };
+
+  #toggleCamera = (): void => {
+    this.cameraOn = !this.cameraOn;
+    this.session?.setCamera(this.cameraOn);
+  };
+
+  #hangUp = (): void => {
+    const session = this.session;
+    if (!session) return;
+    if (this.party === 'nurse') {
+      this.confirmEnd = true;
+      return;
+    }
+    if ('leave' in session) session.leave();
+  };
+
+  #endForAll = (): void => {
+    this.confirmEnd = false;
+    const session = this.session;
+    if (session && 'end' in session) session.end();
+  };
+
+  #elapsed(): string {
+    if (this.#connectedAt === undefined) return '0:00';
+    const s = Math.floor((Date.now() - this.#connectedAt) / 1000);
+    return `${String(Math.floor(s / 60))}:${String(s % 60).padStart(2, '0')}`;
+  }
+
+  protected override render(): TemplateResult {
+    const session = this.session;
+    const state = session?.state ?? 'idle';
+    const remote = [...(session?.remoteStreams.keys() ?? [])];
+    const phone = this.party === 'nurse' && this.phone
+      ? html`<a class="phone" href="tel:${this.phone}">${this.t('ui.call.phone', { number: formatMobile(this.phone) })}</a>` : nothing;
+    return html`
+      ${state === 'reconnecting' ? html`<p class="status banner" role="status">${this.t('ui.call.reconnecting')}</p>` : nothing}
+      ${state === 'failed' ? html`<div class="status bad banner" role="alert"><p>${this.t(this.party === 'nurse' ? 'ui.call.failedNurse' : 'ui.call.failed')}</p>${phone}</div>` : nothing}
+      ${state === 'ended' ? html`<p class="status good banner" role="status">${this.t('ui.call.ended')}</p>` : nothing}
+      <div class="stage" part="stage">
+        ${remote.length === 0 && state !== 'ended'
+          ? html`<p class="placeholder">${this.t('ui.call.waitingForOthers')}</p>`
+          : remote.map((peer) => html`
+              <video class="remote" data-peer=${peer} autoplay playsinline
+                aria-label=${this.t('ui.call.remote', { name: this.t(`ui.role.${session?.roleOf(peer) ?? 'patient'}` as MessageKey) })}></video>`)}
+        <slot name="share"></slot>
+        <video class="self" part="self" muted autoplay playsinline aria-label=${this.t('ui.call.you')}></video>
+      </div>
+      <div class="bar" part="controls" role="toolbar" aria-label=${this.t('ui.booking.details')}>
+        <button part="button" type="button" aria-pressed=${this.micOn ? 'false' : 'true'} @click=${this.#toggleMic}>
+          ${this.micOn ? this.t('ui.call.mute') : this.t('ui.call.unmute')}</button>
+        <button part="button" type="button" aria-pressed=${this.cameraOn ? 'false' : 'true'} @click=${this.#toggleCamera}>
+          ${this.cameraOn ? this.t('ui.call.cameraOff') : this.t('ui.call.cameraOn')}</button>
+        <button part="button" class="hangup" type="button" ?disabled=${state === 'ended'} @click=${this.#hangUp}>
+          ${this.party === 'nurse' ? this.t('ui.call.end') : this.t('ui.call.hangUp')}</button>
+        <span class="spacer"></span>
+        <span class="meta">${this.t('ui.call.elapsed', { time: this.#elapsed() })}</span>
+        <span class="meta">${this.t('ui.call.quality', { quality: this.t(`ui.call.quality.${this.quality}`) })}</span>
+        ${state === 'failed' ? nothing : phone}
+      </div>
+      ${this.confirmEnd ? html`
+        <div class="status bad" role="alertdialog" aria-labelledby="end-question">
+          <p id="end-question">${this.t('ui.call.endConfirm')}</p>
+          <div class="actions">
+            <button part="button" class="primary" type="button" @click=${this.#endForAll}>${this.t('ui.call.endYes')}</button>
+            <button part="button" type="button" @click=${() => (this.confirmEnd = false)}>${this.t('ui.call.endNo')}</button>
+          </div>
+        </div>` : nothing}
+    `;
+  }
+}

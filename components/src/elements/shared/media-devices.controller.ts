@@ -1,0 +1,123 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export type DeviceProblem =
+  | { readonly kind: 'denied' | 'missing'; readonly device: 'camera' | 'microphone' }
+  | { readonly kind: 'busy' | 'failed' };
+
+export interface DeviceChoice {
+  readonly videoId?: string;
+  readonly audioId?: string;
+  readonly audioOnly?: boolean;
+}
+
+const errorName = (e: unknown): string => (e instanceof DOMException || e instanceof Error ? e.name : '');
+
+/**
+ * Camera and microphone for one element: acquired on `start()`, released in `hostDisconnected`
+ * (every track stopped) unless handed over with `take()`. Tells denied from missing from busy,
+ * per device, so the page can say exactly what to do.
+ */
+export class MediaDevicesController implements ReactiveController {
+  stream: MediaStream | undefined;
+  problem: DeviceProblem | undefined;
+  cameras: MediaDeviceInfo[] = [];
+  microphones: MediaDeviceInfo[] = [];
+  /** Microphone level 0–1, updated ten times a second while a stream is held. */
+  level = 0;
+
+  #context: AudioContext | undefined;
+  #timer: ReturnType<typeof setInterval> | undefined;
+  readonly #onDeviceChange = (): void => {
+    void this.listDevices();
+  };
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    navigator.mediaDevices.addEventListener('devicechange', this.#onDeviceChange);
+    void this.listDevices();
+  }
+
+  hostDisconnected(): void {
+    navigator.mediaDevices.removeEventListener('devicechange', this.#onDeviceChange);
+    this.release();
+  }
+
+  /** Devices with their labels; before permission browsers give no labels, so we number them. */
+  async listDevices(): Promise<void> {
+    const devices = await navigator.mediaDevices.enumerateDevices();
+    this.cameras = devices.filter((d) => d.kind === 'videoinput');
+    this.microphones = devices.filter((d) => d.kind === 'audioinput');
+    this.host.requestUpdate();
+  }
+
+  async start(choice: DeviceChoice = {}): Promise<void> {
+    this.release();
+    this.problem = undefined;
+    const audio: MediaTrackConstraints | boolean = choice.audioId ? { deviceId: { exact: choice.audioId } } : true;
+    const video: MediaTrackConstraints | boolean = choice.audioOnly ? false : choice.videoId ? { deviceId: { exact: choice.videoId } } : true;
+    try {
+      this.stream = await navigator.mediaDevices.getUserMedia({ audio, video });
+    } catch (error) {
+      const name = errorName(error);
+      if (video === false) {
+        this.problem = name === 'NotAllowedError' ? { kind: 'denied', device: 'microphone' }
+          : name === 'NotFoundError' ? { kind: 'missing', device: 'microphone' }
+          : name === 'NotReadableError' ? { kind: 'busy' } : { kind: 'failed' };
+      } else if (name === 'NotAllowedError' || name === 'NotFoundError' || name === 'OverconstrainedError') {
+        // Which one? Ask for the microphone alone: if that works, the camera is the problem.
+        try {
+          this.stream = await navigator.mediaDevices.getUserMedia({ audio, video: false });
+          this.problem = { kind: name === 'NotAllowedError' ? 'denied' : 'missing', device: 'camera' };
+        } catch (second) {
+          const kind = errorName(second) === 'NotFoundError' ? 'missing' : 'denied';
+          this.problem = { kind, device: 'microphone' };
+        }
+      } else {
+        this.problem = name === 'NotReadableError' ? { kind: 'busy' } : { kind: 'failed' };
+      }
+    }
+    if (this.stream) this.#meter(this.stream);
+    await this.listDevices();
+  }
+
+  /** Hands the stream to a call session, which stops it at teardown. */
+  take(): MediaStream | undefined {
+    const stream = this.stream;
+    this.stream = undefined;
+    this.#stopMeter();
+    return stream;
+  }
+
+  release(): void {
+    this.#stopMeter();
+    for (const track of this.stream?.getTracks() ?? []) track.stop();
+    this.stream = undefined;
+  }
+
+  #meter(stream: MediaStream): void {
+    if (stream.getAudioTracks().length === 0) return;
+    const context = new AudioContext();
+    const analyser = context.createAnalyser();
+    context.createMediaStreamSource(stream).connect(analyser);
+    const data = new Float32Array(analyser.fftSize);
+    this.#context = context;
+    this.#timer = setInterval(() => {
+      analyser.getFloatTimeDomainData(data);
+      let peak = 0;
+      for (const v of data) peak = Math.max(peak, Math.abs(v));
+      this.level = Math.min(1, peak);
+      this.host.requestUpdate();
+    }, 100);
+  }
+
+  #stopMeter(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    void this.#context?.close();
+    this.#context = undefined;
+    this.level = 0;
+  }
+}
