@@ -5,9 +5,13 @@
 import './elements/invite/define.js';
 import './elements/calendar/define.js';
 import './elements/booking/define.js';
+import './elements/lobby/define.js';
 
 export { DhInvite } from './elements/invite/invite.element.js';
 export { DhCalendar } from './elements/calendar/calendar.element.js';
 export { DhBooking } from './elements/booking/booking.element.js';
+export { DhLobby } from './elements/lobby/lobby.element.js';
+export { DhCall } from './elements/call/call.element.js';
+export { DhDeviceCheck } from './elements/device-check/device-check.element.js';
 export { configure, readConfig, resetServices, type DhConfig } from './elements/shared/services.js';
 export type * from './elements/shared/events.js';

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExpressPeerServer } from 'peer';
 import { SmsOutbox } from './sms-outbox.js';
+import { VisitDirectory } from './visit-directory.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -62,7 +63,9 @@ interface Outage {
 /** Starts the demo: static pages and bundles, PeerServer under /peerjs, the SMS relay and its outbox. */
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const host = options.host ?? '127.0.0.1';
-  const outbox = await SmsOutbox.open(options.dataDir ?? join(ROOT, '.data'));
+  const dataDir = options.dataDir ?? join(ROOT, '.data');
+  const outbox = await SmsOutbox.open(dataDir);
+  const visits = await VisitDirectory.open(dataDir);
   const app = express();
   const server: Server = createServer(app);
   const outage: Outage = { failNext: 0, status: 503 };
@@ -115,6 +118,20 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     }
     Object.assign(outage, { failNext, status });
     res.json(outage);
+  });
+  // The visit directory: the nurse's side lists clinic and time under the room id; the patient's
+  // page reads it before the nurse is online (and learns of a cancellation).
+  app.get('/api/visits/:room', (req, res) => {
+    const listing = visits.get(req.params.room);
+    res.setHeader('Cache-Control', 'no-store');
+    if (listing) res.json(listing);
+    else res.status(404).json({ error: 'Besöket finns inte.' });
+  });
+  app.put('/api/visits/:room', express.json({ limit: '2kb' }), (req, res, next) => {
+    visits.put(req.params.room, req.body).then((error) => {
+      if (error) res.status(400).json({ error });
+      else res.status(204).end();
+    }, next);
   });
   app.get('/outbox.json', allowCors, (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');

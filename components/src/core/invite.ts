@@ -168,7 +168,7 @@ function checkStart(
   const open = hours[isoWeekday(date) as keyof WeeklyHours];
   if (!open) return err('date', 'invite.date.closed');
   const minutes = parseClock(draft.time);
-  if (minutes === undefined) return err('time', 'invite.time.invalid');
+  if (minutes === undefined || minutes >= 24 * 60) return err('time', 'invite.time.invalid');
   const start = swedishInstant(date, minutes);
   if (start.getTime() <= now.getTime()) return err('time', 'invite.time.past');
   const [from, to] = [parseClock(open[0]) ?? 0, parseClock(open[1]) ?? 24 * 60];

@@ -76,9 +76,11 @@ export function parseIsoDate(text: string): DateParts | undefined {
   return isValidDate(parts) ? parts : undefined;
 }
 
-/** Parses 'HH:MM' (24 h) to minutes after midnight. */
+/** Parses 'HH:MM' (24 h) to minutes after midnight; '24:00' is the end of the day (a closing time). */
 export function parseClock(text: string): number | undefined {
-  const m = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/.exec(text.trim());
+  const t = text.trim();
+  if (t === '24:00') return 24 * 60;
+  const m = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/.exec(t);
   return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
 }
 

@@ -1,6 +1,6 @@
 import {
   cancelSms, interpreterCodeSms, interpreterInviteSms, inviteSms, newSmsCode, newToken, updateSms, validateInvite,
-  newBooking, clockText, swedishDate, isoDate, inSweden,
+  newBooking, clockText, swedishDate, isoDate, inSweden, roomPeerId,
   type Booking, type Clinic, type InviteDraft, type InviteErrors, type SmsText, type ValidInvite,
 } from '../core/index.js';
 import type { SendResult, SmsRelay } from '../notify/index.js';
@@ -13,6 +13,8 @@ export interface VisitConfig {
   /** The interpreter's join page. */
   readonly guestUrl: string;
   readonly interpreterLanguages?: readonly string[];
+  /** Where clinic, time and status are listed under the room id for the patient's page. */
+  readonly visitDirectoryUrl?: string;
 }
 
 export interface SmsOutcome {
@@ -72,6 +74,7 @@ export class VisitService extends EventTarget {
     const booking = await this.store.bookings.create(newBooking(invite, now));
     await this.store.participants.remember(invite.participant, now);
     this.#changed(booking.id);
+    await this.publish(booking);
     return { booking, sms: await this.#sendInvitations(booking, true) };
   }
 
@@ -105,6 +108,7 @@ export class VisitService extends EventTarget {
     };
     const stored = await this.store.bookings.update(next);
     this.#changed(stored.id);
+    await this.publish(stored);
 
     const timeChanged = stored.start !== booking.start || stored.durationMinutes !== booking.durationMinutes;
     const sms: SmsOutcome[] = [];
@@ -121,6 +125,7 @@ export class VisitService extends EventTarget {
   async cancel(booking: Booking): Promise<{ booking: Booking; sms: SmsOutcome[] }> {
     const cancelled = await this.store.bookings.cancel(booking.id, booking.version);
     this.#changed(cancelled.id);
+    await this.publish(cancelled);
     const text = cancelSms(this.#visit(cancelled));
     const sms = [await this.#send(cancelled, 'participant', 'cancel', text)];
     if (cancelled.interpreter) sms.push(await this.#send(cancelled, 'interpreter', 'cancel', text));
@@ -162,6 +167,27 @@ export class VisitService extends EventTarget {
     if (!number) throw new Error('no recipient');
     const result = await this.relay.send({ to: number, text: sms.text, kind, bookingId: booking.id });
     return { to, kind, result };
+  }
+
+  /**
+   * Lists the visit (clinic, time, status — nothing about the person) under its room ids, so the
+   * patient's and interpreter's pages can show it and know of a cancellation. Best effort: the
+   * call works without it.
+   */
+  async publish(booking: Booking): Promise<void> {
+    const url = this.config.visitDirectoryUrl;
+    if (!url) return;
+    const body = JSON.stringify({
+      clinic: this.clinic(booking.clinicId).name, start: booking.start, durationMinutes: booking.durationMinutes, status: booking.status,
+    });
+    const tokens = [booking.token, ...(booking.interpreter ? [booking.interpreter.token] : [])];
+    await Promise.all(tokens.map(async (token) => {
+      try {
+        await fetch(`${url}/${await roomPeerId(token)}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body, referrerPolicy: 'no-referrer' });
+      } catch {
+        // The directory is a convenience; a failure must not block the booking.
+      }
+    }));
   }
 
   #changed(bookingId: string): void {

@@ -38,6 +38,8 @@ export class DhBooking extends DhElement {
   @property({ attribute: 'booking-id' }) accessor bookingId = '';
   /** Injectable clock for tests. */
   @property({ attribute: false }) accessor now: () => Date = () => new Date();
+  /** Hides "Starta besök" (inside the lobby, which has its own). */
+  @property({ type: Boolean, attribute: 'no-start' }) accessor noStart = false;
 
   @state() private accessor booking: Booking | undefined;
   @state() private accessor missing = false;
@@ -275,7 +277,7 @@ export class DhBooking extends DhElement {
         </div>` : nothing}
       ${this.message ? html`<p class="status ${this.message.kind}" role="status">${this.message.text}</p>` : nothing}
       ${this.#renderMode(b)}
-      ${cancelled || this.mode !== 'view' ? nothing : html`
+      ${cancelled || this.noStart || this.mode !== 'view' ? nothing : html`
         <div class="actions">
           <button part="button start" class="primary" type="button" ?disabled=${!startable} aria-describedby="start-hint" @click=${this.#start}>
             ${this.t('ui.booking.start')}

@@ -1,0 +1,61 @@
+import type { Clinic } from '../../core/index.js';
+
+/** Everything a region configures: one typed object, never hard-coded hosts. */
+export interface DhConfig {
+  /** The SMS relay endpoint (JSON POST). */
+  readonly relayUrl: string;
+  /** IndexedDB database name (tests use their own). */
+  readonly dbName?: string;
+  /** The region's PeerServer (signalling only; media never passes it). */
+  readonly signallingUrl: string;
+  /** STUN/TURN servers for WebRTC; empty means host candidates only (enough on one network). */
+  readonly iceServers: readonly RTCIceServer[];
+  readonly clinics: readonly Clinic[];
+  /** The patient's join page; the participant token goes in the fragment. */
+  readonly patientUrl: string;
+  /** The interpreter's join page. */
+  readonly guestUrl: string;
+  readonly interpreterLanguages?: readonly string[];
+  /** Where clinic, time and status are listed under the room id for the join pages. */
+  readonly visitDirectoryUrl?: string;
+}
+
+let explicit: Partial<DhConfig> = {};
+
+/**
+ * Sets configuration from script. A host page that runs no script of its own can instead put
+ * `<script type="application/json" data-dh-config>{…}</script>` in the page (allowed by a strict
+ * CSP, since it is data and is never executed).
+ */
+export function configure(config: Partial<DhConfig>): void {
+  explicit = { ...explicit, ...config };
+}
+
+/** Forgets what `configure()` set (tests, or a host page switching region). */
+export function resetConfig(): void {
+  explicit = {};
+}
+
+export function readConfig(): DhConfig {
+  let fromPage: Partial<DhConfig> = {};
+  const script = document.querySelector('script[type="application/json"][data-dh-config]');
+  if (script?.textContent) {
+    try {
+      fromPage = JSON.parse(script.textContent) as Partial<DhConfig>;
+    } catch {
+      console.error('digitala-halsosamtal: the data-dh-config script is not valid JSON.');
+    }
+  }
+  const origin = location.origin;
+  return {
+    relayUrl: '/api/sms',
+    visitDirectoryUrl: '/api/visits',
+    signallingUrl: '/peerjs',
+    iceServers: [],
+    patientUrl: `${origin}/besok`,
+    guestUrl: `${origin}/tolk`,
+    clinics: [],
+    ...fromPage,
+    ...explicit,
+  };
+}

@@ -1,0 +1,156 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { LOCALES, TOKEN_PATTERN, bookingEnd, roomPeerId, visitDateText, type MessageKey } from '../../core/index.js';
+import { GuestSession, type GuestRole } from '../../media/call-session.js';
+import '../call/define.js';
+import '../device-check/define.js';
+import type { DhDeviceCheck } from '../device-check/device-check.element.js';
+import { baseStyles } from './base.styles.js';
+import { DhElement } from './dh-element.js';
+import { readConfig } from './config.js';
+
+type Phase = 'loading' | 'problem' | 'check' | 'code' | 'waiting' | 'call';
+
+interface Listing {
+  readonly clinic: string;
+  readonly start: string;
+  readonly durationMinutes: number;
+  readonly status: 'booked' | 'cancelled';
+}
+
+/**
+ * What the patient's and the interpreter's join pages share: the link's token (from the URL
+ * fragment, which never reaches a server), the visit as listed, the device check, a waiting room
+ * that knocks by itself, and the call. The registered elements are thin subclasses.
+ */
+export abstract class JoinElement extends DhElement {
+  static override styles = [baseStyles, css`
+    :host { max-width: 60rem; padding: 1rem; }
+    .when { font-size: 1.25em; font-weight: 700; }
+    .lang { display: flex; gap: 0.5rem; align-items: center; margin-bottom: 1rem; }
+  `];
+
+  /** The link token; read from the page's URL fragment when not set. */
+  @property() accessor token = '';
+  /** Injectable clock for tests. */
+  @property({ attribute: false }) accessor now: () => Date = () => new Date();
+
+  @state() protected accessor phase: Phase = 'loading';
+  @state() protected accessor problem: MessageKey | undefined;
+  @state() protected accessor listing: Listing | undefined;
+  @state() protected accessor session: GuestSession | undefined;
+
+  @query('dh-device-check') protected accessor deviceCheck!: DhDeviceCheck;
+
+  protected abstract readonly guestRole: GuestRole;
+  protected abstract readonly titleKey: MessageKey;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.#load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.session?.teardown();
+  }
+
+  async #load(): Promise<void> {
+    const problem = await this.#lookUp();
+    if (problem) {
+      this.problem = problem;
+      this.phase = 'problem';
+    } else {
+      this.phase = 'check';
+    }
+  }
+
+  /** Reads the visit's listing; returns what is wrong with the link, if anything. */
+  async #lookUp(): Promise<MessageKey | undefined> {
+    const token = this.token || decodeURIComponent(location.hash.slice(1));
+    if (!TOKEN_PATTERN.test(token)) return 'ui.join.noLink';
+    this.token = token;
+    const config = readConfig();
+    try {
+      const response = await fetch(`${config.visitDirectoryUrl ?? '/api/visits'}/${await roomPeerId(token)}`, { cache: 'no-store', referrerPolicy: 'no-referrer' });
+      if (!response.ok) return 'ui.join.unknown';
+      this.listing = (await response.json()) as Listing;
+    } catch {
+      return 'ui.join.unknown';
+    }
+    if (this.listing.status === 'cancelled') return 'ui.join.cancelled';
+    if (bookingEnd(this.listing).getTime() < this.now().getTime()) return 'ui.join.past';
+    return undefined;
+  }
+
+  /** Devices checked: start knocking (the interpreter first gives the code). */
+  protected async begin(): Promise<void> {
+    const stream = this.deviceCheck.takeStream();
+    if (!stream || this.session) return;
+    const config = readConfig();
+    const session = new GuestSession({ signalling: { url: config.signallingUrl, iceServers: config.iceServers }, token: this.token, role: this.guestRole });
+    session.addEventListener('state-change', () => {
+      if (session.state === 'connecting' || session.state === 'connected') this.phase = 'call';
+      this.requestUpdate();
+    });
+    session.addEventListener('knocked', () => {
+      this.requestUpdate();
+    });
+    session.addEventListener('code-result', () => {
+      this.onCodeResult(session);
+    });
+    this.session = session;
+    this.phase = this.guestRole === 'interpreter' ? 'code' : 'waiting';
+    await session.start(stream);
+  }
+
+  /** The interpreter's page reacts to the nurse's answer to the code. */
+  protected onCodeResult(session: GuestSession): void {
+    if (session.codeCheck) this.requestUpdate();
+  }
+
+  protected renderCode(): TemplateResult | typeof nothing {
+    return nothing;
+  }
+
+  protected override render(): TemplateResult {
+    const when = this.listing ? visitDateText(new Date(this.listing.start), this.locale) : undefined;
+    return html`
+      <h1>${this.t(this.titleKey)}</h1>
+      <div class="lang">
+        <label for="lang">${this.t('ui.join.language')}</label>
+        <select id="lang" @change=${(e: Event) => {
+          this.setAttribute('lang', (e.target as HTMLSelectElement).value);
+          this.requestUpdate();
+        }}>
+          ${LOCALES.map((l) => html`<option value=${l} ?selected=${l === this.locale}>${this.t(`ui.locale.${l}`)}</option>`)}
+        </select>
+      </div>
+      ${this.listing && when ? html`<p class="when">${this.t('ui.join.when', { clinic: this.listing.clinic, date: when.date, time: when.time })}</p>` : nothing}
+      ${this.#renderPhase()}
+    `;
+  }
+
+  #renderPhase(): TemplateResult | typeof nothing {
+    switch (this.phase) {
+      case 'loading':
+        return html`<p role="status">${this.t('ui.calendar.loading')}</p>`;
+      case 'problem':
+        return html`<p class="status bad" role="alert">${this.t(this.problem ?? 'ui.join.unknown')}</p>`;
+      case 'check':
+        return html`
+          <dh-device-check signalling-url=${readConfig().signallingUrl}
+            @dh-device-check=${(e: CustomEvent<{ ready: boolean }>) => {
+              if (e.detail.ready) void this.begin();
+            }}></dh-device-check>`;
+      case 'code':
+        return this.renderCode();
+      case 'waiting':
+        return html`
+          <p class="status" role="status">${this.t('ui.join.waiting')}</p>
+          <p class="hint" aria-live="polite">${this.session?.knocking ? this.t('ui.join.knocked') : this.t('ui.join.notYet')}</p>`;
+      case 'call':
+        return html`<dh-call party=${this.guestRole} .session=${this.session}></dh-call>`;
+    }
+  }
+}

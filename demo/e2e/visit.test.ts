@@ -1,0 +1,108 @@
+import { expect } from 'chai';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'puppeteer-core';
+import { clockText, isoDate, swedishClock } from '../../components/src/core/index.js';
+import { fillInvite, launchChromium, watchProblems, type LaunchedBrowser } from '../../scripts/browser.js';
+import { startDemoServer, type DemoServer } from '../server/server.js';
+
+// Nurse and patient in two isolated browser contexts against the demo server: invite, SMS link,
+// knock, "Starta besök", video both ways, hang up. (Mute as silence: media/call-session.test.ts.)
+let server: DemoServer;
+let chromium: LaunchedBrowser;
+let dir = '';
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'dh-visit-'));
+  server = await startDemoServer({ port: 0, dataDir: dir });
+  chromium = await launchChromium();
+});
+after(async () => {
+  await chromium.close();
+  await server.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Evaluates in the page with access to nested shadow roots by a path of selectors. */
+const deep = (page: Page, path: string[], what: string): Promise<string | number | boolean | null> =>
+  page.evaluate((path: string[], what: string) => {
+    let scope: ParentNode = document;
+    let el: (HTMLVideoElement & HTMLElement) | null = null;
+    for (const selector of path) {
+      el = scope.querySelector<HTMLVideoElement>(selector);
+      if (!el) return null;
+      scope = el.shadowRoot ?? el;
+    }
+    if (!el) return null;
+    if (what === 'frames') return el.getVideoPlaybackQuality().totalVideoFrames;
+    if (what === 'text') return (el.shadowRoot ?? el).textContent;
+    if (what === 'tracks-ended') return (el.srcObject as MediaStream | null)?.getTracks().every((t) => t.readyState === 'ended') ?? null;
+    if (what === 'click') {
+      el.click();
+      return true;
+    }
+    return null;
+  }, path, what);
+
+async function waitDeep(page: Page, path: string[], what: string, test: (v: unknown) => boolean, label: string, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    if (test(await deep(page, path, what))) return;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${label}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('a video visit, nurse and patient', () => {
+  it('goes from invitation to a two-way call that the nurse ends, every track stopped', async () => {
+    const nurse = await (await chromium.browser.createBrowserContext()).newPage();
+    const patient = await (await chromium.browser.createBrowserContext()).newPage();
+    const problems = [...watchProblems(nurse), ...watchProblems(patient)];
+
+    // Book a visit five minutes from now at the always-open demo clinic.
+    await nurse.goto(`${server.url}/`, { waitUntil: 'networkidle0' });
+    const start = swedishClock(new Date(Date.now() + 5 * 60_000));
+    await fillInvite(nurse, {
+      clinic: 'demo-jour', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson',
+      mobile: '070-555 12 34', reason: 'Hälsosamtal 50 år', date: isoDate(start.date), time: clockText(start.minutes),
+    });
+    await nurse.locator('dh-invite >>> #confirm').click();
+    await nurse.locator('dh-invite >>> button[type="submit"]').click();
+    await nurse.waitForFunction(() => document.querySelector('dh-invite')?.shadowRoot?.querySelector('.status.good'));
+
+    // The SMS in the outbox carries the link; the patient opens it.
+    const outbox = (await (await fetch(`${server.url}/outbox.json`)).json()) as { to: string; text: string }[];
+    const link = /https?:\/\/\S+\/besok#[\w-]{22}/.exec(outbox.find((m) => m.to === '+46705551234')?.text ?? '')?.[0];
+    expect(link).to.be.a('string');
+    await patient.goto(link!, { waitUntil: 'networkidle0' });
+    await waitDeep(patient, ['dh-patient-join'], 'text', (t) => String(t).includes('Demomottagningen'), 'the visit on the patient page');
+    await waitDeep(patient, ['dh-patient-join'], 'text', (t) => String(t).includes('väntrummet'), 'the waiting room');
+
+    // The nurse opens the visit from the calendar and sees the patient waiting.
+    await nurse.evaluate(() => document.querySelector('dh-calendar')?.setAttribute('clinic', 'demo-jour'));
+    await nurse.evaluate((d) => document.querySelector('dh-calendar')?.setAttribute('date', d), isoDate(start.date));
+    await nurse.waitForFunction(() => document.querySelector('dh-calendar')?.shadowRoot?.querySelector('button.booking'));
+    await deep(nurse, ['dh-calendar', 'button.booking'], 'click');
+    await nurse.waitForFunction(() => document.querySelector('dh-calendar')?.shadowRoot?.querySelector('dh-booking')?.shadowRoot?.querySelector('[part~="start"]:not([disabled])'));
+    await Promise.all([nurse.waitForNavigation(), deep(nurse, ['dh-calendar', 'dh-booking', '[part~="start"]'], 'click')]);
+    await waitDeep(nurse, ['dh-lobby'], 'text', (t) => String(t).includes('Patienten väntar'), 'the knock in the lobby');
+    await nurse.waitForFunction(() => document.title.startsWith('(1)'));
+    await nurse.waitForFunction(() => document.querySelector('dh-lobby')?.shadowRoot?.querySelector('[part~="start"]:not([disabled])'));
+    await deep(nurse, ['dh-lobby', '[part~="start"]'], 'click');
+
+    // Both decode the other's video.
+    await waitDeep(nurse, ['dh-lobby', 'dh-call', 'video.remote'], 'frames', (n) => Number(n) > 5, 'video at the nurse');
+    await waitDeep(patient, ['dh-patient-join', 'dh-call', 'video.remote'], 'frames', (n) => Number(n) > 5, 'video at the patient');
+
+    // The nurse ends the visit for everyone, with confirmation; every local track stops.
+    await deep(nurse, ['dh-lobby', 'dh-call', 'button.hangup'], 'click');
+    await waitDeep(nurse, ['dh-lobby', 'dh-call'], 'text', (t) => String(t).includes('avsluta besöket för alla'), 'the confirmation');
+    await deep(nurse, ['dh-lobby', 'dh-call', '[role="alertdialog"] button.primary'], 'click');
+    await waitDeep(patient, ['dh-patient-join', 'dh-call'], 'text', (t) => String(t).includes('Besöket är avslutat'), 'the end at the patient');
+    await waitDeep(nurse, ['dh-lobby', 'dh-call', 'video.self'], 'tracks-ended', (v) => v === true, 'the nurse’s tracks to stop');
+    await waitDeep(patient, ['dh-patient-join', 'dh-call', 'video.self'], 'tracks-ended', (v) => v === true, 'the patient’s tracks to stop');
+    expect(problems.filter((p) => !p.includes('favicon'))).to.deep.equal([]);
+  });
+});
