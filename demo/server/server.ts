@@ -79,7 +79,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     if (origin && (cors.has('*') || cors.has(origin))) {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Vary', 'Origin');
-      res.setHeader('Access-Control-Allow-Methods', 'POST, GET, OPTIONS');
+      res.setHeader('Access-Control-Allow-Methods', 'POST, PUT, GET, OPTIONS');
       res.setHeader('Access-Control-Allow-Headers', 'Content-Type');
     }
     if (req.method === 'OPTIONS') {

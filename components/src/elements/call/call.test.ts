@@ -1,0 +1,127 @@
+import { expect } from 'chai';
+import { afterEach, before, describe, it } from 'node:test';
+import { newToken } from '../../core/index.js';
+import { GuestSession, HostSession } from '../../media/call-session.js';
+import { $, $$, axeViolations, click, mount, until } from '../../testing/dom.js';
+import { demoUrl } from '../../testing/env.js';
+import './define.js';
+
+let signalling = { url: '', iceServers: [] as RTCIceServer[] };
+const sessions: (HostSession | GuestSession)[] = [];
+const media = (): Promise<MediaStream> => navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+
+async function connectedPair(): Promise<{ nurse: HostSession; patient: GuestSession }> {
+  const token = newToken();
+  const nurse = new HostSession({ signalling, participantToken: token });
+  const patient = new GuestSession({ signalling, token, role: 'patient', knockEveryMs: 300 });
+  sessions.push(nurse, patient);
+  await nurse.open();
+  await patient.start(await media());
+  await until(() => nurse.guests.length === 1, 'the knock');
+  nurse.admit(await media());
+  await until(() => nurse.state === 'connected' && patient.state === 'connected', 'the call');
+  return { nurse, patient };
+}
+
+before(async () => {
+  signalling = { url: `${await demoUrl()}/peerjs`, iceServers: [] };
+});
+afterEach(() => {
+  document.body.replaceChildren();
+  for (const s of sessions.splice(0)) s.teardown();
+});
+
+describe('dh-call', () => {
+  it('shows the other party large and oneself small in the lower-left corner, with no axe violations', async () => {
+    const { nurse } = await connectedPair();
+    const el = await mount('dh-call', (c) => {
+      c.session = nurse;
+      c.party = 'nurse';
+      c.phone = '+46701234567';
+    });
+    const remote = await until(() => $<HTMLVideoElement>(el, 'video.remote'), 'the remote video');
+    await until(() => remote.srcObject, 'the stream');
+    const self = $<HTMLVideoElement>(el, 'video.self')!;
+    const stage = $(el, '.stage')!.getBoundingClientRect();
+    const me = self.getBoundingClientRect();
+    expect(me.width).to.be.lessThan(stage.width / 3);
+    expect(me.left - stage.left).to.be.lessThan(stage.width / 4);
+    expect(stage.bottom - me.bottom).to.be.lessThan(stage.height / 4);
+    expect(remote.getAttribute('aria-label')).to.equal('Bild från patienten');
+    expect($<HTMLAnchorElement>(el, 'a.phone')!.href).to.equal('tel:+46701234567');
+    expect(await axeViolations(el)).to.deep.equal([]);
+  });
+
+  it('mutes and turns the camera off, announcing the pressed state', async () => {
+    const { patient } = await connectedPair();
+    const el = await mount('dh-call', (c) => (c.session = patient));
+    await click(el, 'Stäng av mikrofonen');
+    expect(patient.localStream!.getAudioTracks().every((t) => !t.enabled)).to.equal(true);
+    expect($$(el, 'button').find((b) => b.textContent.includes('Sätt på mikrofonen'))!.getAttribute('aria-pressed')).to.equal('true');
+    await click(el, 'Stäng av kameran');
+    expect(patient.localStream!.getVideoTracks().every((t) => !t.enabled)).to.equal(true);
+  });
+
+  it('asks the nurse before ending the visit for everyone', async () => {
+    const { nurse, patient } = await connectedPair();
+    const el = await mount('dh-call', (c) => {
+      c.session = nurse;
+      c.party = 'nurse';
+    });
+    await click(el, 'Avsluta besöket');
+    expect(nurse.state).to.equal('connected');
+    expect($(el, '[role="alertdialog"]')!.textContent).to.match(/avsluta besöket för alla/);
+    expect(await axeViolations(el)).to.deep.equal([]);
+    const ended = new Promise<CustomEvent>((resolve) => {
+      el.addEventListener('dh-call-end', (e) => {
+        resolve(e);
+      }, { once: true });
+    });
+    await click(el, 'Ja, avsluta');
+    expect((await ended).detail).to.deep.equal({ state: 'ended' });
+    await until(() => patient.state === 'ended', 'the patient to hear it');
+  });
+
+  it('releases everything it holds when removed, 50 times over (no leak)', async () => {
+    const { patient } = await connectedPair();
+    // Count the listeners the element adds to the session and removes again.
+    let added = 0;
+    let removed = 0;
+    const add = patient.addEventListener.bind(patient);
+    const remove = patient.removeEventListener.bind(patient);
+    patient.addEventListener = (...args: Parameters<typeof add>) => {
+      added++;
+      add(...args);
+    };
+    patient.removeEventListener = (...args: Parameters<typeof remove>) => {
+      removed++;
+      remove(...args);
+    };
+    const timers = new Set<number>();
+    const setI = window.setInterval.bind(window);
+    const clearI = window.clearInterval.bind(window);
+    window.setInterval = ((fn: () => void, ms?: number) => {
+      const id = setI(fn, ms);
+      timers.add(id);
+      return id;
+    }) as typeof window.setInterval;
+    window.clearInterval = ((id?: number) => {
+      if (id !== undefined) timers.delete(id);
+      clearI(id);
+    }) as typeof window.clearInterval;
+    try {
+      for (let i = 0; i < 50; i++) {
+        const el = await mount('dh-call', (c) => (c.session = patient));
+        await until(() => $<HTMLVideoElement>(el, 'video.remote')?.srcObject, 'the stream');
+        el.remove();
+        expect($<HTMLVideoElement>(el, 'video.remote')?.srcObject ?? null).to.equal(null);
+      }
+    } finally {
+      window.setInterval = setI;
+      window.clearInterval = clearI;
+    }
+    expect(added).to.equal(100);
+    expect(removed).to.equal(100);
+    expect(timers.size).to.equal(0);
+  });
+});

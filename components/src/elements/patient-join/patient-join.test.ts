@@ -1,0 +1,93 @@
+import { expect } from 'chai';
+import { afterEach, before, describe, it } from 'node:test';
+import { newToken, roomPeerId } from '../../core/index.js';
+import { HostSession } from '../../media/call-session.js';
+import { $, axeViolations, mount, until } from '../../testing/dom.js';
+import { demoUrl } from '../../testing/env.js';
+import type { DhCall } from '../call/call.element.js';
+import { configure, resetConfig } from '../shared/config.js';
+import './define.js';
+import '../guest-join/define.js';
+
+let base = '';
+const hosts: HostSession[] = [];
+
+async function list(token: string, listing: { clinic: string; start: string; durationMinutes: number; status: string }): Promise<void> {
+  const r = await fetch(`${base}/api/visits/${await roomPeerId(token)}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(listing) });
+  expect(r.status).to.equal(204);
+}
+const soon = (): string => new Date(Date.now() + 10 * 60_000).toISOString();
+
+before(async () => {
+  base = await demoUrl();
+});
+afterEach(() => {
+  document.body.replaceChildren();
+  for (const h of hosts.splice(0)) h.teardown();
+  resetConfig();
+});
+
+describe('dh-patient-join', () => {
+  const setup = (): void => {
+    configure({ visitDirectoryUrl: `${base}/api/visits`, signallingUrl: `${base}/peerjs`, iceServers: [] });
+  };
+
+  for (const [what, status, start, message] of [
+    ['cancelled', 'cancelled', soon(), /avbokat/],
+    ['past', 'booked', '2020-01-01T10:00:00.000Z', /redan varit/],
+  ] as const) {
+    it(`says plainly that a ${what} visit's link no longer works`, async () => {
+      setup();
+      const token = newToken();
+      await list(token, { clinic: 'Vårdcentralen Gagnef', start, durationMinutes: 45, status });
+      const el = await mount('dh-patient-join', (e) => (e.token = token));
+      await until(() => $(el, '[role="alert"]'), 'the message');
+      expect($(el, '[role="alert"]')!.textContent).to.match(message);
+      expect($(el, 'dh-device-check')).to.equal(null);
+      expect(await axeViolations(el)).to.deep.equal([]);
+    });
+  }
+
+  it('says so when the link is incomplete or unknown', async () => {
+    setup();
+    const broken = await mount('dh-patient-join', (e) => (e.token = 'abc'));
+    await until(() => $(broken, '[role="alert"]'), 'the message');
+    expect($(broken, '[role="alert"]')!.textContent).to.match(/ofullständig/);
+    const unknown = await mount('dh-patient-join', (e) => (e.token = newToken()));
+    await until(() => $(unknown, '[role="alert"]'), 'the message');
+    expect($(unknown, '[role="alert"]')!.textContent).to.match(/hittades inte/);
+  });
+
+  it('shows the visit, checks devices, waits calmly, knocks by itself and joins the call', async () => {
+    setup();
+    const token = newToken();
+    await list(token, { clinic: 'Vårdcentralen Gagnef', start: soon(), durationMinutes: 45, status: 'booked' });
+    const el = await mount('dh-patient-join', (e) => (e.token = token));
+    await until(() => el.shadowRoot?.textContent.includes('Vårdcentralen Gagnef'), 'the visit');
+    await until(() => $(el, '[role="status"]')?.textContent.includes('väntrummet'), 'the waiting room');
+    expect(await axeViolations(el)).to.deep.equal([]);
+    expect($(el, '.hint')!.textContent).to.match(/inte öppnat besöket ännu/);
+
+    const nurse = new HostSession({ signalling: { url: `${base}/peerjs`, iceServers: [] }, participantToken: token });
+    hosts.push(nurse);
+    await nurse.open();
+    await until(() => nurse.guests.length === 1, 'the knock');
+    nurse.admit(await navigator.mediaDevices.getUserMedia({ video: true, audio: true }));
+    const call = await until(() => $<DhCall>(el, 'dh-call'), 'the call');
+    await until(() => $<HTMLVideoElement>(call, 'video.remote')?.srcObject, 'the nurse on screen');
+    expect(await axeViolations(el)).to.deep.equal([]);
+  });
+
+  it('switches language, including the visit date', async () => {
+    setup();
+    const token = newToken();
+    await list(token, { clinic: 'Vårdcentralen Gagnef', start: '2099-12-01T13:30:00.000Z', durationMinutes: 45, status: 'booked' });
+    const el = await mount('dh-patient-join', (e) => (e.token = token));
+    await until(() => el.shadowRoot?.textContent.includes('december'), 'the visit');
+    const select = $<HTMLSelectElement>(el, '#lang')!;
+    select.value = 'en';
+    select.dispatchEvent(new Event('change'));
+    await until(() => $(el, 'h1')?.textContent === 'Your video visit', 'English');
+    expect($(el, '.when')!.textContent).to.contain('Tuesday 1 December 2099 at 14:30');
+  });
+});
