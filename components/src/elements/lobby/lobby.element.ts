@@ -127,6 +127,7 @@ export class DhLobby extends DhElement {
   protected override render(): TemplateResult {
     const b = this.booking;
     if (!b) return html`<p role="status">${this.t('ui.calendar.loading')}</p>`;
+    if (b.status === 'cancelled') return html`<p class="status bad" role="alert">${this.t('ui.calendar.cancelled')}: ${b.participant.givenName} ${b.participant.familyName}</p>`;
     const phone = html`<a class="phone" part="phone" href="tel:${b.participant.mobile}">${this.t('ui.call.phone', { number: formatMobile(b.participant.mobile) })}</a>`;
     if (this.started && this.session) {
       return html`<dh-call party="nurse" phone=${b.participant.mobile} .session=${this.session}></dh-call>`;

@@ -1,0 +1,81 @@
+import { expect } from 'chai';
+import { afterEach, before, beforeEach, describe, it } from 'node:test';
+import { deleteDB } from 'idb';
+import { emptyDraft, validateInvite, type Booking } from '../../core/index.js';
+import { GuestSession } from '../../media/call-session.js';
+import { $, axeViolations, mount, until } from '../../testing/dom.js';
+import { demoUrl, uniqueDbName } from '../../testing/env.js';
+import type { DhDeviceCheck } from '../device-check/device-check.element.js';
+import { configure, getServices, resetServices } from '../shared/services.js';
+import './define.js';
+
+let base = '';
+let dbName = '';
+const guests: GuestSession[] = [];
+
+async function book(): Promise<Booking> {
+  const now = new Date();
+  const start = new Date(now.getTime() + 5 * 60_000);
+  const services = await getServices();
+  const r = validateInvite({
+    ...emptyDraft(), clinic: 'jour', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson',
+    mobile: '0701234567', reason: 'Hälsosamtal', date: start.toISOString().slice(0, 10), time: '00:00',
+  }, new Date(0), { clinics: services.config.clinics });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return (await services.book({ ...r.value, start }, now)).booking;
+}
+
+before(async () => {
+  base = await demoUrl();
+});
+beforeEach(() => {
+  dbName = uniqueDbName('lobby');
+  const always = ['00:00', '24:00'] as const;
+  configure({
+    dbName, relayUrl: `${base}/api/sms`, signallingUrl: `${base}/peerjs`, visitDirectoryUrl: `${base}/api/visits`, iceServers: [],
+    clinics: [{ id: 'jour', name: 'Demomottagningen', openingHours: { 1: always, 2: always, 3: always, 4: always, 5: always, 6: always, 7: always } }],
+  });
+});
+afterEach(async () => {
+  document.body.replaceChildren();
+  for (const g of guests.splice(0)) g.teardown();
+  await resetServices();
+  await deleteDB(dbName);
+});
+
+describe('dh-lobby', () => {
+  it('checks devices, shows who knocks with a title badge, and starts the visit', async () => {
+    const booking = await book();
+    document.title = 'Intranät';
+    const title = document.title;
+    const el = await mount('dh-lobby', (l) => (l.bookingId = booking.id));
+    const check = await until(() => $<DhDeviceCheck>(el, 'dh-device-check'), 'the device check');
+    await until(() => check.ready, 'devices ready');
+    expect(check.shadowRoot!.textContent).to.contain('Anslutningen till videotjänsten fungerar');
+    expect($<HTMLAnchorElement>(el, 'a.phone')!.href).to.equal('tel:+46701234567');
+    expect($(el, 'dh-booking')).not.to.equal(null); // "Ändra" and "Avboka" come from the booking's own actions
+    expect(await axeViolations(el)).to.deep.equal([]);
+    expect($<HTMLButtonElement>(el, '[part~="start"]')!.disabled).to.equal(true);
+
+    const patient = new GuestSession({ signalling: { url: `${base}/peerjs`, iceServers: [] }, token: booking.token, role: 'patient', knockEveryMs: 300 });
+    guests.push(patient);
+    await patient.start(await navigator.mediaDevices.getUserMedia({ video: true, audio: true }));
+    await until(() => $(el, '[part="waiting"]')?.textContent.includes('Patienten väntar'), 'the knock');
+    expect(document.title).to.equal(`(1) väntar – ${title}`);
+    expect(await axeViolations(el)).to.deep.equal([]);
+
+    $<HTMLButtonElement>(el, '[part~="start"]')!.click();
+    await until(() => $(el, 'dh-call'), 'the call');
+    await until(() => patient.state === 'connected', 'the patient in the call');
+    expect(document.title).to.equal(title);
+  });
+
+  it('says so for a cancelled visit instead of opening a room', async () => {
+    const booking = await book();
+    await (await getServices()).cancel(booking);
+    const el = await mount('dh-lobby', (l) => (l.bookingId = booking.id));
+    await until(() => $(el, '[role="alert"]'), 'the message');
+    expect($(el, '[role="alert"]')!.textContent).to.match(/Avbokad/);
+    expect($(el, 'dh-device-check')).to.equal(null);
+  });
+});
