@@ -10,12 +10,14 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
-export async function launchChromium(extraArgs: readonly string[] = []): Promise<LaunchedBrowser> {
+export async function launchChromium(extraArgs: readonly string[] = [], options: { denyMedia?: boolean } = {}): Promise<LaunchedBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'dh-chromium-'));
+  // Without the fake UI flag nobody answers the permission prompt: camera and microphone are denied.
+  const args = CHROMIUM_ARGS.filter((a) => !a.startsWith('--headless') && !(options.denyMedia && a === '--use-fake-ui-for-media-stream'));
   const browser = await puppeteer.launch({
     executablePath: CHROME_PATH,
     headless: true,
-    args: [...CHROMIUM_ARGS.filter((a) => !a.startsWith('--headless')), `--user-data-dir=${profile}`, ...extraArgs],
+    args: [...args, `--user-data-dir=${profile}`, ...extraArgs],
   });
   return {
     browser,
@@ -62,6 +64,13 @@ export async function fillInvite(page: Page, values: Readonly<Record<string, str
   for (const name of ['reason', 'date', 'time']) await page.locator(field(name)).fill(values[name] ?? '');
   await next();
   await page.locator(field('interpreter')).wait();
+  if (values.interpreterLanguage) {
+    await page.locator(field('interpreter')).click();
+    await page.locator(field('interpreterLanguage')).wait();
+    await page.select(field('interpreterLanguage'), values.interpreterLanguage);
+    await page.locator(field('interpreterMobile')).fill(values.interpreterMobile ?? '');
+    await page.locator(field('interpreterEmail')).fill(values.interpreterEmail ?? '');
+  }
   await next();
   await page.locator('dh-invite >>> #confirm').wait();
 }

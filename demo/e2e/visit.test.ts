@@ -55,7 +55,76 @@ async function waitDeep(page: Page, path: string[], what: string, test: (v: unkn
   }
 }
 
+/** Books a visit five minutes from now at the always-open demo clinic; returns the SMS texts by number. */
+async function bookSoon(page: Page, mobile: string, interpreter?: { language: string; mobile: string }): Promise<void> {
+  await page.goto(`${server.url}/`, { waitUntil: 'networkidle0' });
+  const start = swedishClock(new Date(Date.now() + 5 * 60_000));
+  await fillInvite(page, {
+    clinic: 'demo-jour', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson', mobile,
+    reason: 'Hälsosamtal 50 år', date: isoDate(start.date), time: clockText(start.minutes),
+    ...(interpreter ? { interpreterLanguage: interpreter.language, interpreterMobile: interpreter.mobile, interpreterEmail: 'tolk@tolk.se' } : {}),
+  });
+  await page.locator('dh-invite >>> #confirm').click();
+  await page.locator('dh-invite >>> button[type="submit"]').click();
+  await page.waitForFunction(() => document.querySelector('dh-invite')?.shadowRoot?.querySelector('.status.good'));
+  await page.evaluate((d) => {
+    document.querySelector('dh-calendar')?.setAttribute('clinic', 'demo-jour');
+    document.querySelector('dh-calendar')?.setAttribute('date', d);
+  }, isoDate(start.date));
+}
+
+async function smsTo(e164: string): Promise<string[]> {
+  const outbox = (await (await fetch(`${server.url}/outbox.json`)).json()) as { to: string; text: string }[];
+  return outbox.filter((m) => m.to === e164).map((m) => m.text);
+}
+
+/** From the calendar: open the newest visit and press "Starta besök" (the demo then opens the lobby). */
+async function openLobby(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('dh-calendar')?.shadowRoot?.querySelector('button.booking'));
+  await deep(page, ['dh-calendar', 'button.booking'], 'click');
+  await page.waitForFunction(() => document.querySelector('dh-calendar')?.shadowRoot?.querySelector('dh-booking')?.shadowRoot?.querySelector('[part~="start"]:not([disabled])'));
+  await Promise.all([page.waitForNavigation(), deep(page, ['dh-calendar', 'dh-booking', '[part~="start"]'], 'click')]);
+}
+
 describe('a video visit, nurse and patient', () => {
+  it('tells a patient whose browser blocks the camera exactly how to allow it', async () => {
+    const nurse = await (await chromium.browser.createBrowserContext()).newPage();
+    await bookSoon(nurse, '070-555 00 01');
+    const link = /https?:\/\/\S+\/besok#[\w-]{22}/.exec((await smsTo('+46705550001'))[0] ?? '')?.[0];
+    const denied = await launchChromium([], { denyMedia: true });
+    try {
+      const patient = await denied.browser.newPage();
+      await patient.goto(link!, { waitUntil: 'networkidle0' });
+      await waitDeep(patient, ['dh-patient-join', 'dh-device-check'], 'text', (t) => String(t).includes('blockerat'), 'the explanation');
+      const text = String(await deep(patient, ['dh-patient-join', 'dh-device-check'], 'text'));
+      expect(text).to.match(/Webbläsaren har blockerat kameran\. Klicka på kamerasymbolen eller hänglåset i adressfältet/);
+      expect(text).to.match(/blockerat mikrofonen/);
+    } finally {
+      await denied.close();
+    }
+  });
+
+  it('locks out an interpreter who types a wrong code five times', async () => {
+    const nurse = await (await chromium.browser.createBrowserContext()).newPage();
+    const tolk = await (await chromium.browser.createBrowserContext()).newPage();
+    await bookSoon(nurse, '070-555 00 02', { language: 'ar', mobile: '073-555 00 03' });
+    const [invite] = await smsTo('+46735550003');
+    const link = /https?:\/\/\S+\/tolk#[\w-]{22}/.exec(invite ?? '')?.[0];
+    expect(link).to.be.a('string');
+    await openLobby(nurse);
+    await tolk.goto(link!, { waitUntil: 'networkidle0' });
+    await tolk.waitForFunction(() => document.querySelector('dh-guest-join')?.shadowRoot?.querySelector('#code'));
+    await tolk.waitForFunction(() => document.querySelector('dh-guest-join')?.shadowRoot?.querySelector('button.primary:not([disabled])'));
+    for (let i = 1; i <= 5; i++) {
+      await tolk.locator('dh-guest-join >>> #code').fill('000000');
+      await tolk.locator('dh-guest-join >>> button.primary').click();
+      const expected = i < 5 ? `${String(5 - i)} försök kvar` : 'för många gånger';
+      await waitDeep(tolk, ['dh-guest-join'], 'text', (t) => String(t).includes(expected), `answer ${String(i)}`);
+    }
+    expect(await tolk.evaluate(() => (document.querySelector('dh-guest-join')?.shadowRoot?.querySelector('#code') as HTMLInputElement).disabled)).to.equal(true);
+    await waitDeep(nurse, ['dh-lobby'], 'text', (t) => String(t).includes('har inte angett koden'), 'the nurse to see an unverified interpreter');
+  });
+
   it('goes from invitation to a two-way call that the nurse ends, every track stopped', async () => {
     const nurse = await (await chromium.browser.createBrowserContext()).newPage();
     const patient = await (await chromium.browser.createBrowserContext()).newPage();

@@ -101,7 +101,7 @@ export class DhDeviceCheck extends DhElement {
     if (!p) return undefined;
     if (p.kind === 'busy') return this.t('ui.device.busy');
     if (p.kind === 'failed') return this.t('ui.device.failed');
-    if (!('device' in p) || p.device !== device) return undefined;
+    if (!('device' in p) || (p.device !== device && p.device !== 'both')) return undefined;
     return this.t(`ui.device.${p.kind}.${device}` as MessageKey);
   }
 

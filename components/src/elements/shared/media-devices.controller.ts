@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export type DeviceProblem =
-  | { readonly kind: 'denied' | 'missing'; readonly device: 'camera' | 'microphone' }
+  | { readonly kind: 'denied' | 'missing'; readonly device: 'camera' | 'microphone' | 'both' }
   | { readonly kind: 'busy' | 'failed' };
 
 export interface DeviceChoice {
@@ -73,7 +73,8 @@ export class MediaDevicesController implements ReactiveController {
           this.problem = { kind: name === 'NotAllowedError' ? 'denied' : 'missing', device: 'camera' };
         } catch (second) {
           const kind = errorName(second) === 'NotFoundError' ? 'missing' : 'denied';
-          this.problem = { kind, device: 'microphone' };
+          // Both refused: the camera's explanation covers both; the microphone gets its own too.
+          this.problem = { kind, device: kind === 'denied' && name === 'NotAllowedError' ? 'both' : 'microphone' };
         }
       } else {
         this.problem = name === 'NotReadableError' ? { kind: 'busy' } : { kind: 'failed' };
