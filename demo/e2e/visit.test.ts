@@ -121,7 +121,7 @@ describe('a video visit, nurse and patient', () => {
       const expected = i < 5 ? `${String(5 - i)} försök kvar` : 'för många gånger';
       await waitDeep(tolk, ['dh-guest-join'], 'text', (t) => String(t).includes(expected), `answer ${String(i)}`);
     }
-    expect(await tolk.evaluate(() => (document.querySelector('dh-guest-join')?.shadowRoot?.querySelector('#code') as HTMLInputElement).disabled)).to.equal(true);
+    expect(await tolk.evaluate(() => document.querySelector('dh-guest-join')?.shadowRoot?.querySelector<HTMLInputElement>('#code')?.disabled)).to.equal(true);
     await waitDeep(nurse, ['dh-lobby'], 'text', (t) => String(t).includes('har inte angett koden'), 'the nurse to see an unverified interpreter');
   });
 
