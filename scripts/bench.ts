@@ -1,15 +1,17 @@
 // `npm run bench`: one JSON line per figure, { name, value, unit, runs, floor?, ratio? }.
 // `floor` is the same work done by the bare underlying technique in the same run, so the ratio
 // stays meaningful on a noisy machine. Benchmarks are never tests: nothing here fails on time.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { build } from 'esbuild';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as Core from '../components/src/core/index.js';
-import { luhnCheckDigit, parsePersonnummer } from '../components/src/core/index.js';
+import { luhnCheckDigit, newToken, parsePersonnummer } from '../components/src/core/index.js';
 import type * as Bundle from '../components/src/index.js';
 import type * as Store from '../components/src/store/index.js';
 import { startDemoServer } from '../demo/server/server.js';
-import { launchChromium } from './browser.js';
+import { launchChromium, preparePage } from './browser.js';
 
 interface Figure {
   name: string;
@@ -81,7 +83,7 @@ async function calendarWeek(): Promise<void> {
   const server = await startDemoServer({ port: 0, dataDir: dir });
   const chromium = await launchChromium();
   try {
-    const page = await chromium.browser.newPage();
+    const page = await preparePage(await chromium.browser.newPage());
     await page.goto(`${server.url}/blank.html`);
     const runs = 15;
     const result = await page.evaluate(async (runs: number) => {
@@ -143,6 +145,77 @@ async function calendarWeek(): Promise<void> {
   }
 }
 
+/**
+ * call-setup: from the nurse's "Starta besök" to the first decoded remote video frame on both
+ * sides (the later of the two), nurse and patient in two browser contexts; the floor is a bare
+ * PeerJS call between the same two pages.
+ */
+async function callSetup(): Promise<void> {
+  await build({
+    entryPoints: ['scripts/bench-call-page.ts'], bundle: true, format: 'esm', target: 'es2022',
+    outfile: 'dist/bench/call-page.js', logLevel: 'warning', tsconfig: 'tsconfig.json',
+  });
+  const dir = await mkdtemp(join(tmpdir(), 'dh-bench-call-'));
+  const server = await startDemoServer({ port: 0, dataDir: dir });
+  const chromium = await launchChromium();
+  try {
+    const nurse = await preparePage(await (await chromium.browser.createBrowserContext()).newPage());
+    const patient = await preparePage(await (await chromium.browser.createBrowserContext()).newPage());
+    for (const page of [nurse, patient]) {
+      await page.goto(`${server.url}/blank.html`);
+      await page.addScriptTag({ url: '/dist/bench/call-page.js', type: 'module' });
+      await page.waitForFunction(() => 'bench' in window);
+    }
+    const runs = 12;
+    const ours: number[] = [];
+    const bare: number[] = [];
+    for (let r = 0; r < runs + 1; r++) {
+      const token = newToken();
+      await nurse.evaluate((t) => window.bench.openHost(t), token);
+      await patient.evaluate((t) => window.bench.joinGuest(t), token);
+      await nurse.evaluate(() => window.bench.waitForKnock());
+      const [atNurse, atPatient] = await Promise.all([
+        nurse.evaluate(() => window.bench.admit()),
+        patient.evaluate(() => window.bench.guestFrame()),
+      ]);
+      await nurse.evaluate(() => window.bench.end());
+      await patient.evaluate(() => window.bench.end());
+
+      const id = `bench-${newToken().replace(/[^A-Za-z0-9]/g, '')}`;
+      await nurse.evaluate((i) => window.bench.bare.open(i), id);
+      const patientId = await patient.evaluate(() => window.bench.bare.open());
+      await patient.evaluate(() => window.bench.bare.answerNext());
+      const [bareNurse, barePatient] = await Promise.all([
+        nurse.evaluate((p) => window.bench.bare.call(p), patientId),
+        patient.evaluate(() => window.bench.guestFrame()),
+      ]);
+      await nurse.evaluate(() => window.bench.bare.close());
+      await patient.evaluate(() => window.bench.bare.close());
+      if (r === 0) continue; // warm-up
+      ours.push(Math.max(atNurse.frame, atPatient) - atNurse.clicked);
+      bare.push(Math.max(bareNurse.frame, barePatient) - bareNurse.clicked);
+    }
+    const value = median(ours);
+    const floor = median(bare);
+    emit({ name: 'call-setup', value: round(value), unit: 'ms', runs, floor: round(floor), ratio: round(value / floor) });
+    emit({ name: 'call-setup-max', value: round(Math.max(...ours)), unit: 'ms', runs, floor: round(Math.max(...bare)), ratio: round(Math.max(...ours) / Math.max(...bare)) });
+  } finally {
+    await chromium.close();
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** patient-bundle-gzip: what a patient's browser downloads before the call (bundle + polyfill loader). */
+async function patientBundle(): Promise<void> {
+  const files = ['dist/digitala-halsosamtal-patient.js', 'dist/vendor/webcomponentsjs/webcomponents-loader.js'];
+  let bytes = 0;
+  for (const f of files) bytes += gzipSync(await readFile(f), { level: 9 }).length;
+  emit({ name: 'patient-bundle-gzip', value: bytes, unit: 'bytes', runs: 1 });
+}
+
 corePersonnummer();
 await calendarWeek();
+await callSetup();
+await patientBundle();
 process.exit(0);

@@ -28,6 +28,15 @@ export async function launchChromium(extraArgs: readonly string[] = [], options:
   };
 }
 
+/**
+ * tsx compiles this project's scripts with esbuild's keepNames, which wraps named functions in a
+ * `__name` helper; functions handed to page.evaluate carry that call into the page. Define it there.
+ */
+export async function preparePage(page: Page): Promise<Page> {
+  await page.evaluateOnNewDocument('globalThis.__name = (f) => f;');
+  return page;
+}
+
 /** Collects what a user would never want to see: console errors, CSP violations, uncaught errors. */
 export function watchProblems(page: Page): string[] {
   const problems: string[] = [];

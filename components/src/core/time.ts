@@ -101,3 +101,17 @@ export function isoWeekday(date: DateParts): number {
 
 /** `instant` as a zoned date for date-fns formatting in Swedish time. */
 export const inSweden = (instant: Date): TZDate => new TZDate(instant.getTime(), TIME_ZONE);
+
+const INTL_LOCALES: Readonly<Record<string, string>> = { sv: 'sv-SE', en: 'en-GB' };
+
+/**
+ * The visit's date and time in the reader's language through the browser's own Intl data: the
+ * patient side supports many languages without shipping date-fns locale tables.
+ */
+export function localVisitText(start: Date, locale: string): { date: string; time: string } {
+  const tag = INTL_LOCALES[locale] ?? locale;
+  return {
+    date: new Intl.DateTimeFormat(tag, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }).format(start),
+    time: new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE }).format(start),
+  };
+}

@@ -88,6 +88,6 @@ describe('dh-patient-join', () => {
     select.value = 'en';
     select.dispatchEvent(new Event('change'));
     await until(() => $(el, 'h1')?.textContent === 'Your video visit', 'English');
-    expect($(el, '.when')!.textContent).to.contain('Tuesday 1 December 2099 at 14:30');
+    expect($(el, '.when')!.textContent).to.contain('Tuesday, 1 December 2099 at 14:30');
   });
 });

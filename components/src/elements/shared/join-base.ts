@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { LOCALES, TOKEN_PATTERN, bookingEnd, roomPeerId, visitDateText, type MessageKey } from '../../core/index.js';
+import { LOCALES, TOKEN_PATTERN, bookingEnd, localVisitText, roomPeerId, type MessageKey } from '../../core/index.js';
 import { GuestSession, type GuestRole } from '../../media/call-session.js';
 import '../call/define.js';
 import '../device-check/define.js';
@@ -114,7 +114,7 @@ export abstract class JoinElement extends DhElement {
   }
 
   protected override render(): TemplateResult {
-    const when = this.listing ? visitDateText(new Date(this.listing.start), this.locale) : undefined;
+    const when = this.listing ? localVisitText(new Date(this.listing.start), this.locale) : undefined;
     return html`
       <h1>${this.t(this.titleKey)}</h1>
       <div class="lang">
