@@ -178,8 +178,8 @@ async function callSetup(): Promise<void> {
         nurse.evaluate(() => window.bench.admit()),
         patient.evaluate(() => window.bench.guestFrame()),
       ]);
-      await nurse.evaluate(() => window.bench.end());
-      await patient.evaluate(() => window.bench.end());
+      await nurse.evaluate(() => { window.bench.end(); });
+      await patient.evaluate(() => { window.bench.end(); });
 
       const id = `bench-${newToken().replace(/[^A-Za-z0-9]/g, '')}`;
       await nurse.evaluate((i) => window.bench.bare.open(i), id);
@@ -189,8 +189,8 @@ async function callSetup(): Promise<void> {
         nurse.evaluate((p) => window.bench.bare.call(p), patientId),
         patient.evaluate(() => window.bench.guestFrame()),
       ]);
-      await nurse.evaluate(() => window.bench.bare.close());
-      await patient.evaluate(() => window.bench.bare.close());
+      await nurse.evaluate(() => { window.bench.bare.close(); });
+      await patient.evaluate(() => { window.bench.bare.close(); });
       if (r === 0) continue; // warm-up
       ours.push(Math.max(atNurse.frame, atPatient) - atNurse.clicked);
       bare.push(Math.max(bareNurse.frame, barePatient) - bareNurse.clicked);
