@@ -102,7 +102,8 @@ export default {
   concurrency: 2,
   browserStartTimeout: 60_000,
   testsFinishTimeout: 10 * 60_000,
-  testFramework: { config: { timeout: 20_000 } },
+  // Media tests place real WebRTC calls on a 2-core machine that runs two test files at once.
+  testFramework: { config: { timeout: 60_000 } },
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type Peer from 'peerjs';
 import type { DataConnection, MediaConnection } from 'peerjs';
 import { newToken, roomPeerId } from '../core/index.js';
-import { until } from '../testing/dom.js';
+import { until, untilDecoding, within } from '../testing/dom.js';
 import { demoUrl } from '../testing/env.js';
 import { createPeer, peerOptions, type SignallingConfig } from './signalling.js';
 
@@ -12,35 +12,19 @@ const opened: Peer[] = [];
 const tracks: MediaStreamTrack[] = [];
 
 const openPeer = (id?: string): Promise<Peer> =>
-  new Promise((resolve, reject) => {
+  within(new Promise((resolve, reject) => {
     const peer = createPeer(config, id);
     opened.push(peer);
     peer.once('open', () => {
       resolve(peer);
     });
     peer.once('error', reject);
-  });
+  }), 'the peer to open');
 
 async function camera(): Promise<MediaStream> {
   const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
   tracks.push(...stream.getTracks());
   return stream;
-}
-
-/** Resolves once the video element has decoded and presented a frame of `stream`. */
-async function decodesFrames(stream: MediaStream): Promise<number> {
-  const video = document.createElement('video');
-  video.muted = true;
-  video.srcObject = stream;
-  document.body.append(video);
-  await video.play();
-  const frames = await new Promise<number>((resolve) => {
-    video.requestVideoFrameCallback((_now, meta) => {
-      resolve(meta.presentedFrames);
-    });
-  });
-  video.remove();
-  return frames;
 }
 
 before(async () => {
@@ -66,23 +50,27 @@ describe('signalling through the configured PeerServer', () => {
 
     const knocked = new Promise<DataConnection>((resolve) => nurse.once('connection', resolve));
     const door = patient.connect(room, { reliable: true });
-    const fromPatient = await knocked;
+    const fromPatient = await within(knocked, 'the knock');
     expect(fromPatient.peer).to.equal(patient.id);
     await until(() => door.open, 'the data connection');
 
     const patientMedia = await camera();
     const nurseMedia = await camera();
+    let answeredCall: MediaConnection | undefined;
     const answered = new Promise<MediaStream>((resolve) => {
       patient.once('call', (call: MediaConnection) => {
+        answeredCall = call;
         call.answer(patientMedia);
         call.once('stream', resolve);
       });
     });
     const call = nurse.call(patient.id, nurseMedia);
-    const atNurse = await new Promise<MediaStream>((resolve) => call.once('stream', resolve));
-    const atPatient = await answered;
-    expect(await decodesFrames(atNurse)).to.be.greaterThan(0);
-    expect(await decodesFrames(atPatient)).to.be.greaterThan(0);
+    const atNurse = await within(new Promise<MediaStream>((resolve) => call.once('stream', resolve)), 'the stream at the nurse');
+    const atPatient = await within(answered, 'the stream at the patient');
+    expect(atNurse.getVideoTracks()).to.have.length(1);
+    expect(atPatient.getVideoTracks()).to.have.length(1);
+    await untilDecoding([call.peerConnection], 'frames decoded at the nurse');
+    await untilDecoding([answeredCall!.peerConnection], 'frames decoded at the patient');
     call.close();
   });
 });

@@ -74,3 +74,32 @@ export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(target: E
     }, { once: true });
   });
 }
+
+/** `promise`, or an error naming `what` after `ms`: a hung step says which one it was. */
+export function within<T>(promise: Promise<T>, what: string, ms = 15_000): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => {
+      reject(new Error(`timed out waiting for ${what}`));
+    }, ms)),
+  ]);
+}
+
+/**
+ * Video frames each connection has decoded from the other side (WebRTC statistics). Unlike a
+ * video element's callbacks, this does not depend on the page being rendered.
+ */
+export async function framesDecoded(connections: readonly RTCPeerConnection[]): Promise<number[]> {
+  return Promise.all(connections.map(async (pc) => {
+    let frames = 0;
+    (await pc.getStats()).forEach((r: { type: string; kind?: string; framesDecoded?: number }) => {
+      if (r.type === 'inbound-rtp' && r.kind === 'video') frames += r.framesDecoded ?? 0;
+    });
+    return frames;
+  }));
+}
+
+/** Waits until every connection has decoded at least `min` remote video frames. */
+export async function untilDecoding(connections: readonly RTCPeerConnection[], what: string, min = 3): Promise<void> {
+  await until(async () => connections.length > 0 && (await framesDecoded(connections)).every((n) => n >= min), what, 20_000);
+}
