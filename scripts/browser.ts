@@ -10,12 +10,17 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
-export async function launchChromium(extraArgs: readonly string[] = [], options: { denyMedia?: boolean } = {}): Promise<LaunchedBrowser> {
+export async function launchChromium(
+  extraArgs: readonly string[] = [],
+  options: { denyMedia?: boolean; executablePath?: string } = {},
+): Promise<LaunchedBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'dh-chromium-'));
   // Without the fake UI flag nobody answers the permission prompt: camera and microphone are denied.
   const args = CHROMIUM_ARGS.filter((a) => !a.startsWith('--headless') && !(options.denyMedia && a === '--use-fake-ui-for-media-stream'));
   const browser = await puppeteer.launch({
-    executablePath: CHROME_PATH,
+    executablePath: options.executablePath ?? CHROME_PATH,
+    // A pipe rather than a debugging port: it also works for a browser in another network namespace.
+    pipe: true,
     headless: true,
     args: [...args, `--user-data-dir=${profile}`, ...extraArgs],
   });

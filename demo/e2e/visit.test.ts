@@ -3,9 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'puppeteer-core';
 import { clockText, isoDate, swedishClock } from '../../components/src/core/index.js';
 import { fillInvite, launchChromium, watchProblems, type LaunchedBrowser } from '../../scripts/browser.js';
+import { bookSoon, deep, openLobby, smsTo, waitDeep } from './helpers.js';
 import { startDemoServer, type DemoServer } from '../server/server.js';
 
 // Nurse and patient in two isolated browser contexts against the demo server: invite, SMS link,
@@ -25,72 +25,11 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Evaluates in the page with access to nested shadow roots by a path of selectors. */
-const deep = (page: Page, path: string[], what: string): Promise<string | number | boolean | null> =>
-  page.evaluate((path: string[], what: string) => {
-    let scope: ParentNode = document;
-    let el: (HTMLVideoElement & HTMLElement) | null = null;
-    for (const selector of path) {
-      el = scope.querySelector<HTMLVideoElement>(selector);
-      if (!el) return null;
-      scope = el.shadowRoot ?? el;
-    }
-    if (!el) return null;
-    if (what === 'frames') return el.getVideoPlaybackQuality().totalVideoFrames;
-    if (what === 'text') return (el.shadowRoot ?? el).textContent;
-    if (what === 'tracks-ended') return (el.srcObject as MediaStream | null)?.getTracks().every((t) => t.readyState === 'ended') ?? null;
-    if (what === 'click') {
-      el.click();
-      return true;
-    }
-    return null;
-  }, path, what);
-
-async function waitDeep(page: Page, path: string[], what: string, test: (v: unknown) => boolean, label: string, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  for (;;) {
-    if (test(await deep(page, path, what))) return;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${label}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-/** Books a visit five minutes from now at the always-open demo clinic; returns the SMS texts by number. */
-async function bookSoon(page: Page, mobile: string, interpreter?: { language: string; mobile: string }): Promise<void> {
-  await page.goto(`${server.url}/`, { waitUntil: 'networkidle0' });
-  const start = swedishClock(new Date(Date.now() + 5 * 60_000));
-  await fillInvite(page, {
-    clinic: 'demo-jour', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson', mobile,
-    reason: 'Hälsosamtal 50 år', date: isoDate(start.date), time: clockText(start.minutes),
-    ...(interpreter ? { interpreterLanguage: interpreter.language, interpreterMobile: interpreter.mobile, interpreterEmail: 'tolk@tolk.se' } : {}),
-  });
-  await page.locator('dh-invite >>> #confirm').click();
-  await page.locator('dh-invite >>> button[type="submit"]').click();
-  await page.waitForFunction(() => document.querySelector('dh-invite')?.shadowRoot?.querySelector('.status.good'));
-  await page.evaluate((d) => {
-    document.querySelector('dh-calendar')?.setAttribute('clinic', 'demo-jour');
-    document.querySelector('dh-calendar')?.setAttribute('date', d);
-  }, isoDate(start.date));
-}
-
-async function smsTo(e164: string): Promise<string[]> {
-  const outbox = (await (await fetch(`${server.url}/outbox.json`)).json()) as { to: string; text: string }[];
-  return outbox.filter((m) => m.to === e164).map((m) => m.text);
-}
-
-/** From the calendar: open the newest visit and press "Starta besök" (the demo then opens the lobby). */
-async function openLobby(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('dh-calendar')?.shadowRoot?.querySelector('button.booking'));
-  await deep(page, ['dh-calendar', 'button.booking'], 'click');
-  await page.waitForFunction(() => document.querySelector('dh-calendar')?.shadowRoot?.querySelector('dh-booking')?.shadowRoot?.querySelector('[part~="start"]:not([disabled])'));
-  await Promise.all([page.waitForNavigation(), deep(page, ['dh-calendar', 'dh-booking', '[part~="start"]'], 'click')]);
-}
-
 describe('a video visit, nurse and patient', () => {
   it('tells a patient whose browser blocks the camera exactly how to allow it', async () => {
     const nurse = await (await chromium.browser.createBrowserContext()).newPage();
-    await bookSoon(nurse, '070-555 00 01');
-    const link = /https?:\/\/\S+\/besok#[\w-]{22}/.exec((await smsTo('+46705550001'))[0] ?? '')?.[0];
+    await bookSoon(server.url, nurse, '070-555 00 01');
+    const link = /https?:\/\/\S+\/besok#[\w-]{22}/.exec((await smsTo(server.url, '+46705550001'))[0] ?? '')?.[0];
     const denied = await launchChromium([], { denyMedia: true });
     try {
       const patient = await denied.browser.newPage();
@@ -107,8 +46,8 @@ describe('a video visit, nurse and patient', () => {
   it('locks out an interpreter who types a wrong code five times', async () => {
     const nurse = await (await chromium.browser.createBrowserContext()).newPage();
     const tolk = await (await chromium.browser.createBrowserContext()).newPage();
-    await bookSoon(nurse, '070-555 00 02', { language: 'ar', mobile: '073-555 00 03' });
-    const [invite] = await smsTo('+46735550003');
+    await bookSoon(server.url, nurse, '070-555 00 02', { language: 'ar', mobile: '073-555 00 03' });
+    const [invite] = await smsTo(server.url, '+46735550003');
     const link = /https?:\/\/\S+\/tolk#[\w-]{22}/.exec(invite ?? '')?.[0];
     expect(link).to.be.a('string');
     await openLobby(nurse);

@@ -1,0 +1,67 @@
+import type { Page } from 'puppeteer-core';
+import { clockText, isoDate, swedishClock } from '../../components/src/core/index.js';
+import { fillInvite } from '../../scripts/browser.js';
+
+// Shared steps of the end-to-end tests: they drive the demo pages as a nurse and a patient would.
+
+/** Evaluates in the page with access to nested shadow roots by a path of selectors. */
+export const deep = (page: Page, path: string[], what: string): Promise<string | number | boolean | null> =>
+  page.evaluate((path: string[], what: string) => {
+    let scope: ParentNode = document;
+    let el: (HTMLVideoElement & HTMLElement) | null = null;
+    for (const selector of path) {
+      el = scope.querySelector<HTMLVideoElement>(selector);
+      if (!el) return null;
+      scope = el.shadowRoot ?? el;
+    }
+    if (!el) return null;
+    if (what === 'frames') return el.getVideoPlaybackQuality().totalVideoFrames;
+    if (what === 'text') return (el.shadowRoot ?? el).textContent;
+    if (what === 'tracks-ended') return (el.srcObject as MediaStream | null)?.getTracks().every((t) => t.readyState === 'ended') ?? null;
+    if (what === 'click') {
+      el.click();
+      return true;
+    }
+    return null;
+  }, path, what);
+
+export async function waitDeep(page: Page, path: string[], what: string, test: (v: unknown) => boolean, label: string, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    if (test(await deep(page, path, what))) return;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${label}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Books a visit five minutes from now at the always-open demo clinic; returns the SMS texts by number. */
+export async function bookSoon(baseUrl: string, page: Page, mobile: string, interpreter?: { language: string; mobile: string }): Promise<void> {
+  await page.goto(`${baseUrl}/`, { waitUntil: 'networkidle0' });
+  const start = swedishClock(new Date(Date.now() + 5 * 60_000));
+  await fillInvite(page, {
+    clinic: 'demo-jour', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson', mobile,
+    reason: 'Hälsosamtal 50 år', date: isoDate(start.date), time: clockText(start.minutes),
+    ...(interpreter ? { interpreterLanguage: interpreter.language, interpreterMobile: interpreter.mobile, interpreterEmail: 'tolk@tolk.se' } : {}),
+  });
+  await page.locator('dh-invite >>> #confirm').click();
+  await page.locator('dh-invite >>> button[type="submit"]').click();
+  await page.waitForFunction(() => document.querySelector('dh-invite')?.shadowRoot?.querySelector('.status.good'));
+  await page.evaluate((d) => {
+    document.querySelector('dh-calendar')?.setAttribute('clinic', 'demo-jour');
+    document.querySelector('dh-calendar')?.setAttribute('date', d);
+  }, isoDate(start.date));
+}
+
+export async function smsTo(baseUrl: string, e164: string): Promise<string[]> {
+  const outbox = (await (await fetch(`${baseUrl}/outbox.json`)).json()) as { to: string; text: string }[];
+  return outbox.filter((m) => m.to === e164).map((m) => m.text);
+}
+
+/** From the calendar: open the newest visit and press "Starta besök" (the demo then opens the lobby). */
+export async function openLobby(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('dh-calendar')?.shadowRoot?.querySelector('button.booking'));
+  await deep(page, ['dh-calendar', 'button.booking'], 'click');
+  await page.waitForFunction(() => document.querySelector('dh-calendar')?.shadowRoot?.querySelector('dh-booking')?.shadowRoot?.querySelector('[part~="start"]:not([disabled])'));
+  await Promise.all([page.waitForNavigation(), deep(page, ['dh-calendar', 'dh-booking', '[part~="start"]'], 'click')]);
+}
+
