@@ -164,6 +164,7 @@ export const en: Catalog = {
   'ui.device.network.failed': 'The video service does not answer. Check the internet connection.',
   'ui.device.audioOnly': 'Continue with sound only',
   'ui.device.retry': 'Try again',
+  'ui.call.controls': 'Call controls',
   'ui.call.you': 'You',
   'ui.call.mute': 'Turn off the microphone',
   'ui.call.unmute': 'Turn on the microphone',

@@ -167,6 +167,7 @@ export const sv = {
   'ui.device.network.failed': 'Videotjänsten svarar inte. Kontrollera internetuppkopplingen.',
   'ui.device.audioOnly': 'Fortsätt med bara ljud',
   'ui.device.retry': 'Försök igen',
+  'ui.call.controls': 'Samtalsknappar',
   'ui.call.you': 'Du',
   'ui.call.mute': 'Stäng av mikrofonen',
   'ui.call.unmute': 'Sätt på mikrofonen',

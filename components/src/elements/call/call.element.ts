@@ -185,7 +185,7 @@ export class DhCall extends DhElement {
         <slot name="share"></slot>
         <video class="self" part="self" muted autoplay playsinline aria-label=${this.t('ui.call.you')}></video>
       </div>
-      <div class="bar" part="controls" role="toolbar" aria-label=${this.t('ui.booking.details')}>
+      <div class="bar" part="controls" role="toolbar" aria-label=${this.t('ui.call.controls')}>
         <button part="button" type="button" aria-pressed=${this.micOn ? 'false' : 'true'} @click=${this.#toggleMic}>
           ${this.micOn ? this.t('ui.call.mute') : this.t('ui.call.unmute')}</button>
         <button part="button" type="button" aria-pressed=${this.cameraOn ? 'false' : 'true'} @click=${this.#toggleCamera}>
