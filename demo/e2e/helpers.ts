@@ -1,6 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { clockText, isoDate, swedishClock } from '../../components/src/core/index.js';
-import { fillInvite } from '../../scripts/browser.js';
+import { fillInvite, launchChromium, type LaunchedBrowser } from '../../scripts/browser.js';
+import { startDemoServer, type DemoServer } from '../server/server.js';
 
 // Shared steps of the end-to-end tests: they drive the demo pages as a nurse and a patient would.
 
@@ -65,3 +69,25 @@ export async function openLobby(page: Page): Promise<void> {
   await Promise.all([page.waitForNavigation(), deep(page, ['dh-calendar', 'dh-booking', '[part~="start"]'], 'click')]);
 }
 
+
+export interface DemoRun {
+  readonly server: DemoServer;
+  readonly chromium: LaunchedBrowser;
+  close(): Promise<void>;
+}
+
+/** A demo server with a data folder of its own, and a Chromium to drive it. */
+export async function startDemoRun(label: string): Promise<DemoRun> {
+  const dir = await mkdtemp(join(tmpdir(), `dh-${label}-`));
+  const server = await startDemoServer({ port: 0, dataDir: dir });
+  const chromium = await launchChromium();
+  return {
+    server,
+    chromium,
+    async close() {
+      await chromium.close();
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,26 +1,19 @@
 import { expect } from 'chai';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fillInvite, launchChromium, nextWorkday, watchProblems, type LaunchedBrowser } from '../../scripts/browser.js';
-import { startDemoServer, type DemoServer } from '../server/server.js';
+import { fillInvite, nextWorkday, watchProblems, type LaunchedBrowser } from '../../scripts/browser.js';
+import type { DemoServer } from '../server/server.js';
+import { startDemoRun, type DemoRun } from './helpers.js';
 
 // The built bundles in a plain page, under the demo server's strict CSP, as a region would embed them.
+let run: DemoRun;
 let server: DemoServer;
 let chromium: LaunchedBrowser;
-let dir = '';
 
 before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'dh-e2e-'));
-  server = await startDemoServer({ port: 0, dataDir: dir });
-  chromium = await launchChromium();
+  run = await startDemoRun('e2e');
+  ({ server, chromium } = run);
 });
-after(async () => {
-  await chromium.close();
-  await server.close();
-  await rm(dir, { recursive: true, force: true });
-});
+after(() => run.close());
 
 describe('the demo intranet page', () => {
   it('invites through the page, the SMS reaches the outbox and the visit shows in the calendar, with no CSP violation', async () => {

@@ -1,29 +1,20 @@
 import { expect } from 'chai';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { clockText, isoDate, swedishClock } from '../../components/src/core/index.js';
-import { fillInvite, launchChromium, watchProblems, type LaunchedBrowser } from '../../scripts/browser.js';
-import { bookSoon, deep, openLobby, smsTo, waitDeep } from './helpers.js';
-import { startDemoServer, type DemoServer } from '../server/server.js';
+import { launchChromium, watchProblems, type LaunchedBrowser } from '../../scripts/browser.js';
+import { bookSoon, deep, openLobby, smsTo, startDemoRun, waitDeep, type DemoRun } from './helpers.js';
+import type { DemoServer } from '../server/server.js';
 
 // Nurse and patient in two isolated browser contexts against the demo server: invite, SMS link,
 // knock, "Starta besök", video both ways, hang up. (Mute as silence: media/call-session.test.ts.)
+let run: DemoRun;
 let server: DemoServer;
 let chromium: LaunchedBrowser;
-let dir = '';
 
 before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'dh-visit-'));
-  server = await startDemoServer({ port: 0, dataDir: dir });
-  chromium = await launchChromium();
+  run = await startDemoRun('visit');
+  ({ server, chromium } = run);
 });
-after(async () => {
-  await chromium.close();
-  await server.close();
-  await rm(dir, { recursive: true, force: true });
-});
+after(() => run.close());
 
 describe('a video visit, nurse and patient', () => {
   it('tells a patient whose browser blocks the camera exactly how to allow it', async () => {
@@ -70,31 +61,17 @@ describe('a video visit, nurse and patient', () => {
     const problems = [...watchProblems(nurse), ...watchProblems(patient)];
 
     // Book a visit five minutes from now at the always-open demo clinic.
-    await nurse.goto(`${server.url}/`, { waitUntil: 'networkidle0' });
-    const start = swedishClock(new Date(Date.now() + 5 * 60_000));
-    await fillInvite(nurse, {
-      clinic: 'demo-jour', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson',
-      mobile: '070-555 12 34', reason: 'Hälsosamtal 50 år', date: isoDate(start.date), time: clockText(start.minutes),
-    });
-    await nurse.locator('dh-invite >>> #confirm').click();
-    await nurse.locator('dh-invite >>> button[type="submit"]').click();
-    await nurse.waitForFunction(() => document.querySelector('dh-invite')?.shadowRoot?.querySelector('.status.good'));
+    await bookSoon(server.url, nurse, '070-555 12 34');
 
     // The SMS in the outbox carries the link; the patient opens it.
-    const outbox = (await (await fetch(`${server.url}/outbox.json`)).json()) as { to: string; text: string }[];
-    const link = /https?:\/\/\S+\/besok#[\w-]{22}/.exec(outbox.find((m) => m.to === '+46705551234')?.text ?? '')?.[0];
+    const link = /https?:\/\/\S+\/besok#[\w-]{22}/.exec((await smsTo(server.url, '+46705551234'))[0] ?? '')?.[0];
     expect(link).to.be.a('string');
     await patient.goto(link!, { waitUntil: 'networkidle0' });
     await waitDeep(patient, ['dh-patient-join'], 'text', (t) => String(t).includes('Demomottagningen'), 'the visit on the patient page');
     await waitDeep(patient, ['dh-patient-join'], 'text', (t) => String(t).includes('väntrummet'), 'the waiting room');
 
     // The nurse opens the visit from the calendar and sees the patient waiting.
-    await nurse.evaluate(() => document.querySelector('dh-calendar')?.setAttribute('clinic', 'demo-jour'));
-    await nurse.evaluate((d) => document.querySelector('dh-calendar')?.setAttribute('date', d), isoDate(start.date));
-    await nurse.waitForFunction(() => document.querySelector('dh-calendar')?.shadowRoot?.querySelector('button.booking'));
-    await deep(nurse, ['dh-calendar', 'button.booking'], 'click');
-    await nurse.waitForFunction(() => document.querySelector('dh-calendar')?.shadowRoot?.querySelector('dh-booking')?.shadowRoot?.querySelector('[part~="start"]:not([disabled])'));
-    await Promise.all([nurse.waitForNavigation(), deep(nurse, ['dh-calendar', 'dh-booking', '[part~="start"]'], 'click')]);
+    await openLobby(nurse);
     await waitDeep(nurse, ['dh-lobby'], 'text', (t) => String(t).includes('Patienten väntar'), 'the knock in the lobby');
     await nurse.waitForFunction(() => document.title.startsWith('(1)'));
     await nurse.waitForFunction(() => document.querySelector('dh-lobby')?.shadowRoot?.querySelector('[part~="start"]:not([disabled])'));

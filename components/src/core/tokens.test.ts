@@ -20,8 +20,7 @@ describe('tokens', () => {
   });
 
   it('roomPeerId is the SHA-256 of the token in its own context', async () => {
-    // Fixed vector, so a change of derivation (which would strand booked visits) is noticed.
-    expect(await roomPeerId('AAAAAAAAAAAAAAAAAAAAAA')).to.equal(await roomPeerId('AAAAAAAAAAAAAAAAAAAAAA'));
+    // Recomputed from the definition, so a change of derivation (which would strand booked visits) is noticed.
     const digest = await crypto.subtle.digest(
       'SHA-256',
       new TextEncoder().encode('digitala-halsosamtal/room/v1:AAAAAAAAAAAAAAAAAAAAAA'),
