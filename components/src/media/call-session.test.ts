@@ -10,6 +10,7 @@ import type { SignallingConfig } from './signalling.js';
 let signalling: SignallingConfig;
 const sessions: (HostSession | GuestSession)[] = [];
 const elements: HTMLMediaElement[] = [];
+const contexts: AudioContext[] = [];
 
 const media = (): Promise<MediaStream> => navigator.mediaDevices.getUserMedia({ video: true, audio: true });
 
@@ -24,27 +25,34 @@ function guest(token: string, role: 'patient' | 'interpreter'): GuestSession {
   return s;
 }
 
-/** Peak level of the audio in `stream` over `ms`, 0 for digital silence. */
-async function audioLevel(stream: MediaStream, ms = 600): Promise<number> {
-  // Chromium only feeds remote WebRTC audio to Web Audio while a media element plays it.
+/**
+ * Listens to a remote stream as the other side would hear it. Chromium only feeds remote WebRTC
+ * audio to Web Audio while a media element plays it, so a (muted) element plays it too.
+ */
+async function listen(stream: MediaStream): Promise<{ rms: (ms: number) => Promise<number> }> {
   const audio = new Audio();
   audio.muted = true;
   audio.srcObject = stream;
   elements.push(audio);
   await audio.play();
   const context = new AudioContext();
+  contexts.push(context);
   const analyser = context.createAnalyser();
   context.createMediaStreamSource(stream).connect(analyser);
   const data = new Float32Array(analyser.fftSize);
-  let peak = 0;
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    analyser.getFloatTimeDomainData(data);
-    for (const v of data) peak = Math.max(peak, Math.abs(v));
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  await context.close();
-  return peak;
+  return {
+    async rms(ms: number): Promise<number> {
+      let sum = 0;
+      let n = 0;
+      for (const end = Date.now() + ms; Date.now() < end;) {
+        analyser.getFloatTimeDomainData(data);
+        for (const v of data) sum += v * v;
+        n += data.length;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return Math.sqrt(sum / n);
+    },
+  };
 }
 
 before(async () => {
@@ -53,6 +61,7 @@ before(async () => {
 afterEach(() => {
   for (const s of sessions.splice(0)) s.teardown();
   for (const e of elements.splice(0)) e.remove();
+  for (const c of contexts.splice(0)) void c.close();
 });
 
 describe('call sessions over the real PeerServer', () => {
@@ -96,10 +105,13 @@ describe('call sessions over the real PeerServer', () => {
     }
 
     const fromPatient = nurse.remoteStreams.get([...nurse.remoteStreams.keys()].find((id) => nurse.guests.find((g) => g.peerId === id)?.role === 'patient')!)!;
-    expect(await audioLevel(fromPatient)).to.be.greaterThan(0.01);
+    const ear = await listen(fromPatient);
+    const speaking = await ear.rms(1000);
+    expect(speaking).to.be.greaterThan(0.01);
     patient.setMicrophone(false);
-    // What is already in the jitter buffer still plays out; then there must be digital silence.
-    await until(async () => (await audioLevel(fromPatient, 300)) === 0, 'silence from the muted patient', 10_000);
+    // The jitter buffer still plays out, and a loaded machine may conceal a late packet with a
+    // little noise; what the nurse hears must still fall at least 40 dB below the patient's voice.
+    await until(async () => (await ear.rms(500)) < speaking / 100, 'silence from the muted patient', 15_000);
 
     const tracks = [...nurse.localTracks, ...patient.localTracks, ...tolk.localTracks];
     expect(tracks).to.have.length(6);
