@@ -139,14 +139,20 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   });
   app.get('/outbox', (_req, res) => { res.sendFile(join(ROOT, 'demo/public/outbox.html')); });
 
-  app.use(
-    '/peerjs',
-    ExpressPeerServer(server, {
-      path: '/',
-      allow_discovery: false,
-      alive_timeout: options.peerAliveTimeoutMs ?? 60_000,
-    }),
-  );
+  const peerServer = ExpressPeerServer(server, {
+    path: '/',
+    allow_discovery: false,
+    alive_timeout: options.peerAliveTimeoutMs ?? 60_000,
+  });
+  // A peer that comes back with its id and token before the server has dropped the old socket is
+  // taken back, but `peer` 1.0 does not tell it so (no OPEN; peers/peerjs-server#462), and PeerJS
+  // then never reports itself open. The first connection of a client got its OPEN already.
+  const registered = new WeakSet<object>();
+  peerServer.on('connection', (client) => {
+    if (registered.has(client)) client.send({ type: 'OPEN' });
+    else registered.add(client);
+  });
+  app.use('/peerjs', peerServer);
 
   app.use('/dist', express.static(join(ROOT, 'dist'), { fallthrough: false }));
   app.use(express.static(join(ROOT, 'demo/public'), { extensions: ['html'] }));
@@ -186,6 +192,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         server.close(() => { done(); });
         // WebSocket clients (PeerJS) would otherwise hold the server open.
         server.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
       });
       return closing;
     },

@@ -3,7 +3,7 @@ import { afterEach, before, describe, it } from 'node:test';
 import { newSmsCode, newToken } from '../core/index.js';
 import { until, untilDecoding } from '../testing/dom.js';
 import { demoUrl } from '../testing/env.js';
-import { GuestSession, HostSession } from './call-session.js';
+import { GuestSession, HostSession, type HostOptions } from './call-session.js';
 import { DefaultReconnectPolicy } from './reconnect-policy.js';
 import type { SignallingConfig } from './signalling.js';
 
@@ -14,8 +14,8 @@ const contexts: AudioContext[] = [];
 
 const media = (): Promise<MediaStream> => navigator.mediaDevices.getUserMedia({ video: true, audio: true });
 
-function host(participantToken: string, interpreter?: { token: string; code: string }): HostSession {
-  const s = new HostSession({ signalling, participantToken, ...(interpreter ? { interpreter } : {}), policy: new DefaultReconnectPolicy({ giveUpAfterMs: 10_000 }) });
+function host(participantToken: string, interpreter?: { token: string; code: string }, more: Partial<HostOptions> = {}): HostSession {
+  const s = new HostSession({ signalling, participantToken, ...(interpreter ? { interpreter } : {}), policy: new DefaultReconnectPolicy({ giveUpAfterMs: 10_000 }), ...more });
   sessions.push(s);
   return s;
 }
@@ -147,5 +147,30 @@ describe('call sessions over the real PeerServer', () => {
     nurse.admit(await media());
     expect(nurse.guests[0]?.verified).to.equal(false);
     expect(nurse.state).to.equal('waiting');
+  });
+
+  it('a reloaded lobby takes its room back at once; a second lobby elsewhere is told the visit is open there, and gets it when that one closes', async () => {
+    const token = newToken();
+    const tabToken = newToken();
+    // The lobby before the reload: its connection to the server is never closed (as when a page dies).
+    const before = host(token, undefined, { peerToken: tabToken });
+    await before.open();
+    const reloaded = host(token, undefined, { peerToken: tabToken });
+    await reloaded.open();
+    expect(reloaded.signalling).to.equal('online');
+    expect(reloaded.state).to.equal('waiting');
+
+    const elsewhere = host(token, undefined, { peerToken: newToken(), takenRetryMs: 200 });
+    const opened = elsewhere.open();
+    await until(() => elsewhere.signalling === 'taken', 'the taken room');
+    expect(elsewhere.state).to.equal('idle');
+    before.teardown();
+    reloaded.teardown();
+    await opened;
+    expect(elsewhere.signalling).to.equal('online');
+
+    const patient = guest(token, 'patient');
+    await patient.start(await media());
+    await until(() => elsewhere.guests.length === 1, 'the knock at the lobby that has the room now');
   });
 });

@@ -27,6 +27,12 @@ export interface Guest {
   readonly admitted: boolean;
 }
 
+/**
+ * The link to the signalling server: needed to start and to restore calls, not to keep one going.
+ * 'taken': another lobby (another tab or computer) holds this visit's room.
+ */
+export type SignallingStatus = 'connecting' | 'online' | 'offline' | 'taken';
+
 export interface SessionOptions {
   readonly signalling: SignallingConfig;
   readonly policy?: ReconnectPolicy;
@@ -50,6 +56,7 @@ abstract class Session extends EventTarget {
   readonly #remote = new Map<string, MediaStream>();
   protected local: MediaStream | undefined;
   #tornDown = false;
+  #signalling: SignallingStatus = 'connecting';
 
   constructor(protected readonly options: SessionOptions) {
     super();
@@ -64,6 +71,16 @@ abstract class Session extends EventTarget {
 
   get state(): CallState {
     return this.machine.state;
+  }
+
+  get signalling(): SignallingStatus {
+    return this.#signalling;
+  }
+
+  protected setSignalling(status: SignallingStatus): void {
+    if (this.#signalling === status) return;
+    this.#signalling = status;
+    this.dispatchEvent(new Event('signalling-change'));
   }
 
   /** The other participants' streams, by peer id. */
@@ -153,7 +170,11 @@ abstract class Session extends EventTarget {
    */
   protected keepRegistered(peer: Peer): void {
     const lost = (): boolean => !this.#tornDown && peer.disconnected && !peer.destroyed;
+    peer.on('open', () => {
+      if (this.peers.every((p) => p.open)) this.setSignalling('online');
+    });
     peer.on('disconnected', () => {
+      if (!this.#tornDown) this.setSignalling('offline');
       void (async () => {
         for (let attempt = 1; lost(); attempt++) {
           await sleep(Math.max(this.policy.nextDelayMs({ attempt, elapsedMs: 0 }) ?? 3000, 500));
@@ -168,6 +189,14 @@ export interface HostOptions extends SessionOptions {
   /** The participant's token from the booking: the room id is derived from it. */
   readonly participantToken: string;
   readonly interpreter?: { readonly token: string; readonly code: string };
+  /**
+   * The secret the signalling server ties the room ids to. Kept by the page across a reload, it lets
+   * the reloaded lobby take its rooms back at once instead of being refused until the server times
+   * the old connection out.
+   */
+  readonly peerToken?: string;
+  /** How long to wait before asking again for a room another lobby holds. */
+  readonly takenRetryMs?: number;
 }
 
 /**
@@ -195,26 +224,42 @@ export class HostSession extends Session {
   async open(): Promise<void> {
     const rooms: [string, GuestRole][] = [[await roomPeerId(this.#hostOptions.participantToken), 'patient']];
     if (this.#hostOptions.interpreter) rooms.push([await roomPeerId(this.#hostOptions.interpreter.token), 'interpreter']);
-    await Promise.all(rooms.map(([id, role]) => this.#register(id, role)));
+    await Promise.all(rooms.map(([id, role], index) => this.#register(id, role, index)));
+    if (this.isTornDown()) return;
+    this.setSignalling('online');
     this.machine.transition('waiting', 'rooms open');
   }
 
-  #register(id: string, role: GuestRole): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const peer = createPeer(this.options.signalling, id);
-      this.peers.push(peer);
-      peer.once('open', () => {
-        resolve();
+  /** Registers one room id; while another lobby holds it, says so and asks again. */
+  async #register(id: string, role: GuestRole, index: number): Promise<void> {
+    while (!this.isTornDown()) {
+      const peer = createPeer(this.options.signalling, id, this.#hostOptions.peerToken);
+      this.peers[index] = peer;
+      const taken = await new Promise<boolean>((resolve, reject) => {
+        peer.once('open', () => {
+          resolve(false);
+        });
+        peer.once('close', () => {
+          resolve(false); // torn down meanwhile
+        });
+        peer.on('error', (error) => {
+          if (peer.open) return;
+          if ((error as { type?: string }).type === 'unavailable-id') resolve(true);
+          else reject(error);
+        });
       });
-      peer.on('error', (error) => {
-        if (peer.open) return;
-        reject(error);
-      });
-      this.keepRegistered(peer);
-      peer.on('connection', (conn) => {
-        this.#onKnock(conn, role);
-      });
-    });
+      if (this.isTornDown()) return;
+      if (!taken) {
+        this.keepRegistered(peer);
+        peer.on('connection', (conn) => {
+          this.#onKnock(conn, role);
+        });
+        return;
+      }
+      peer.destroy();
+      this.setSignalling('taken');
+      await sleep(this.#hostOptions.takenRetryMs ?? 5000);
+    }
   }
 
   #onKnock(conn: DataConnection, room: GuestRole): void {
@@ -371,6 +416,7 @@ export class GuestSession extends Session {
       });
       peer.once('error', reject);
     });
+    this.setSignalling('online');
     peer.on('error', (error) => {
       // The nurse's room is not registered yet: just keep knocking.
       if ((error as { type?: string }).type === 'peer-unavailable') this.#conn = undefined;

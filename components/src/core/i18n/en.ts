@@ -201,6 +201,8 @@ export const en: Catalog = {
   'ui.lobby.start': 'Start visit',
   'ui.lobby.startHint': 'Lets in everyone waiting and starts the call.',
   'ui.lobby.badge': '({n}) waiting',
+  'ui.lobby.offline': 'The link to the video service was lost. We reconnect by ourselves – those waiting stay in the list.',
+  'ui.lobby.taken': 'This visit is already open in another tab or on another computer. Close it there and it opens here by itself.',
   'ui.join.title': 'Your video visit',
   'ui.join.when': '{clinic}, {date} at {time}',
   'ui.join.noLink': 'The link is incomplete. Open the link in the text message again, or call the clinic.',
@@ -212,6 +214,7 @@ export const en: Catalog = {
   'ui.join.waiting':
     'You are in the waiting room. The nurse lets you in when it is time – you do not need to do anything. Do not close the page.',
   'ui.join.notYet': 'The nurse has not opened the visit yet. We keep trying by ourselves.',
+  'ui.join.offline': 'The connection dropped for a moment. We reconnect by ourselves – please do not close the page.',
   'ui.join.knocked': 'The nurse knows you are waiting.',
   'ui.guest.title': 'Interpreting assignment – video visit',
   'ui.guest.code': 'Code from the text message',

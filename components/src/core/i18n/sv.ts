@@ -204,6 +204,9 @@ export const sv = {
   'ui.lobby.start': 'Starta besök',
   'ui.lobby.startHint': 'Släpper in alla som väntar och startar samtalet.',
   'ui.lobby.badge': '({n}) väntar',
+  'ui.lobby.offline': 'Förbindelsen med videotjänsten bröts. Vi ansluter igen av oss själva – de som väntar finns kvar.',
+  'ui.lobby.taken':
+    'Besöket är redan öppet i en annan flik eller på en annan dator. Stäng det där, så öppnas det här av sig självt.',
   'ui.join.title': 'Ditt videobesök',
   'ui.join.when': '{clinic}, {date} kl. {time}',
   'ui.join.noLink': 'Länken är ofullständig. Öppna länken i sms:et igen, eller ring mottagningen.',
@@ -216,6 +219,7 @@ export const sv = {
     'Du är i väntrummet. Sjuksköterskan släpper in dig när det är dags – du behöver inte göra något. Stäng inte sidan.',
   'ui.join.notYet': 'Sjuksköterskan har inte öppnat besöket ännu. Vi försöker igen av oss själva.',
   'ui.join.knocked': 'Sjuksköterskan vet att du väntar.',
+  'ui.join.offline': 'Förbindelsen bröts en stund. Vi ansluter igen av oss själva – stäng inte sidan.',
   'ui.guest.title': 'Tolkuppdrag – videobesök',
   'ui.guest.code': 'Kod från sms:et',
   'ui.guest.codeHint': 'Sex siffror',

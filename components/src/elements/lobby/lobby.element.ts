@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { formatMobile, type Booking, type MessageKey } from '../../core/index.js';
+import { formatMobile, newToken, type Booking, type MessageKey } from '../../core/index.js';
 import { HostSession } from '../../media/call-session.js';
 import '../booking/define.js';
 import '../call/define.js';
@@ -24,6 +24,24 @@ function chime(): void {
     o.stop(context.currentTime + i * 0.18 + 0.16);
     if (i === 1) o.onended = () => void context.close();
   });
+}
+
+/**
+ * The secret that ties this tab's lobby to its room ids at the signalling server. It outlives a
+ * reload of the tab (so the reloaded lobby gets its rooms back at once) but not the tab itself.
+ */
+function tabPeerToken(): string | undefined {
+  try {
+    const key = 'dh-lobby-peer-token';
+    let token = sessionStorage.getItem(key);
+    if (!token) {
+      token = newToken();
+      sessionStorage.setItem(key, token);
+    }
+    return token;
+  } catch {
+    return undefined; // storage blocked by the embedding page: a reload then waits for the server
+  }
 }
 
 /**
@@ -87,15 +105,20 @@ export class DhLobby extends DhElement {
     this.booking = booking;
     if (!booking || booking.status === 'cancelled') return;
     const config = readConfig();
+    const peerToken = tabPeerToken();
     const session = new HostSession({
       signalling: { url: config.signallingUrl, iceServers: config.iceServers },
       participantToken: booking.token,
+      ...(peerToken ? { peerToken } : {}),
       ...(booking.interpreter ? { interpreter: { token: booking.interpreter.token, code: booking.interpreter.code } } : {}),
     });
     session.addEventListener('guests-change', () => {
       this.#onGuests();
     });
     session.addEventListener('state-change', () => {
+      this.requestUpdate();
+    });
+    session.addEventListener('signalling-change', () => {
       this.requestUpdate();
     });
     this.session = session;
@@ -137,6 +160,8 @@ export class DhLobby extends DhElement {
     return html`
       <h2>${this.t('ui.lobby.title')}: ${b.participant.givenName} ${b.participant.familyName}</h2>
       ${this.error ? html`<p class="status bad" role="alert">${this.t('ui.error.generic', { reason: this.error })}</p>` : nothing}
+      ${this.session?.signalling === 'taken' ? html`<p class="status bad" role="alert">${this.t('ui.lobby.taken')}</p>`
+        : this.session?.signalling === 'offline' ? html`<p class="status" role="status">${this.t('ui.lobby.offline')}</p>` : nothing}
       <div class="columns">
         <dh-device-check signalling-url=${readConfig().signallingUrl}
           @dh-device-check=${(e: CustomEvent<{ ready: boolean }>) => (this.devicesReady = e.detail.ready)}></dh-device-check>

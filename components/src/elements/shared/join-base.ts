@@ -93,6 +93,9 @@ export abstract class JoinElement extends DhElement {
       if (session.state === 'connecting' || session.state === 'connected') this.phase = 'call';
       this.requestUpdate();
     });
+    session.addEventListener('signalling-change', () => {
+      this.requestUpdate();
+    });
     session.addEventListener('knocked', () => {
       this.requestUpdate();
     });
@@ -148,7 +151,8 @@ export abstract class JoinElement extends DhElement {
       case 'waiting':
         return html`
           <p class="status" role="status">${this.t('ui.join.waiting')}</p>
-          <p class="hint" aria-live="polite">${this.session?.knocking ? this.t('ui.join.knocked') : this.t('ui.join.notYet')}</p>`;
+          <p class="hint" aria-live="polite">${this.session?.signalling === 'offline' ? this.t('ui.join.offline')
+            : this.session?.knocking ? this.t('ui.join.knocked') : this.t('ui.join.notYet')}</p>`;
       case 'call':
         return html`<dh-call party=${this.guestRole} .session=${this.session}></dh-call>`;
     }
