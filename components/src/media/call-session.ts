@@ -95,7 +95,8 @@ abstract class Session extends EventTarget {
 
   /** The peer connections of the current calls, for connection-quality statistics. */
   get peerConnections(): RTCPeerConnection[] {
-    return [...this.calls.values()].map((c) => c.peerConnection as RTCPeerConnection | undefined).filter((pc): pc is RTCPeerConnection => pc !== undefined);
+    // PeerJS sets a closed call's connection to null.
+    return [...this.calls.values()].map((c) => c.peerConnection as RTCPeerConnection | null | undefined).filter((pc): pc is RTCPeerConnection => pc != null);
   }
 
   /** Who a remote peer is, for labels: 'nurse', 'patient' or 'interpreter'. */

@@ -182,7 +182,7 @@ export const en: Catalog = {
   'ui.call.quality.poor': 'weak',
   'ui.call.quality.unknown': 'measuring…',
   'ui.call.reconnecting': 'Reconnecting… Please stay, the call continues by itself.',
-  'ui.call.failed': 'The connection could not be restored.',
+  'ui.call.failed': 'The connection could not be restored. The nurse will phone you instead – keep your phone close.',
   'ui.call.failedNurse': 'The connection could not be restored. Call the patient instead:',
   'ui.call.ended': 'The visit has ended. Thank you!',
   'ui.call.waitingForOthers': 'Waiting for the others’ video…',

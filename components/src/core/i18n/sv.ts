@@ -185,7 +185,7 @@ export const sv = {
   'ui.call.quality.poor': 'svag',
   'ui.call.quality.unknown': 'mäts…',
   'ui.call.reconnecting': 'Återansluter… Vänta kvar, samtalet fortsätter av sig självt.',
-  'ui.call.failed': 'Anslutningen gick inte att återställa.',
+  'ui.call.failed': 'Anslutningen gick inte att återställa. Sjuksköterskan ringer dig på telefon i stället – ha telefonen nära.',
   'ui.call.failedNurse': 'Anslutningen gick inte att återställa. Ring patienten i stället:',
   'ui.call.ended': 'Besöket är avslutat. Tack!',
   'ui.call.waitingForOthers': 'Väntar på bild från de andra…',

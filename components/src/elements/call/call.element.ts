@@ -31,6 +31,7 @@ async function measureQuality(connections: RTCPeerConnection[]): Promise<Quality
   let worst: Quality = 'unknown';
   const rank: Record<Quality, number> = { unknown: 0, good: 1, fair: 2, poor: 3 };
   for (const pc of connections) {
+    if (pc.connectionState === 'closed') continue;
     const stats = await pc.getStats();
     let rtt: number | undefined;
     let lost = 0;

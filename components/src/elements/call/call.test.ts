@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { afterEach, before, describe, it } from 'node:test';
 import { newToken } from '../../core/index.js';
 import { GuestSession, HostSession } from '../../media/call-session.js';
+import { DefaultReconnectPolicy, type ReconnectPolicy } from '../../media/reconnect-policy.js';
 import { $, $$, axeViolations, click, mount, until } from '../../testing/dom.js';
 import { demoUrl } from '../../testing/env.js';
 import './define.js';
@@ -10,10 +11,10 @@ let signalling = { url: '', iceServers: [] as RTCIceServer[] };
 const sessions: (HostSession | GuestSession)[] = [];
 const media = (): Promise<MediaStream> => navigator.mediaDevices.getUserMedia({ video: true, audio: true });
 
-async function connectedPair(): Promise<{ nurse: HostSession; patient: GuestSession }> {
+async function connectedPair(policy?: ReconnectPolicy): Promise<{ nurse: HostSession; patient: GuestSession }> {
   const token = newToken();
-  const nurse = new HostSession({ signalling, participantToken: token });
-  const patient = new GuestSession({ signalling, token, role: 'patient', knockEveryMs: 300 });
+  const nurse = new HostSession({ signalling, participantToken: token, ...(policy ? { policy } : {}) });
+  const patient = new GuestSession({ signalling, token, role: 'patient', knockEveryMs: 300, ...(policy ? { policy } : {}) });
   sessions.push(nurse, patient);
   await nurse.open();
   await patient.start(await media());
@@ -80,6 +81,42 @@ describe('dh-call', () => {
     await click(el, 'Ja, avsluta');
     expect((await ended).detail).to.deep.equal({ state: 'ended' });
     await until(() => patient.state === 'ended', 'the patient to hear it');
+  });
+
+  it('says plainly on both sides when the connection cannot be restored, and offers the nurse the phone', async () => {
+    const quick = (): DefaultReconnectPolicy => new DefaultReconnectPolicy({ giveUpAfterMs: 1500 });
+    const endOf = (el: HTMLElement): Promise<unknown> => new Promise((resolve) => {
+      el.addEventListener('dh-call-end', (e) => { resolve(e.detail); }, { once: true });
+    });
+
+    // The patient's side vanishes (browser closed, battery dead) without hanging up.
+    const first = await connectedPair(quick());
+    const atNurse = await mount('dh-call', (c) => {
+      c.session = first.nurse;
+      c.party = 'nurse';
+      c.phone = '+46701234567';
+    });
+    const nurseEnd = endOf(atNurse);
+    first.patient.teardown();
+    await until(() => $(atNurse, '[role="status"].banner'), 'återansluter at the nurse');
+    expect($(atNurse, '.banner')!.textContent).to.include('Återansluter');
+    expect(await nurseEnd).to.deep.equal({ state: 'failed' });
+    const alert = await until(() => $(atNurse, '[role="alert"]'), 'the failure at the nurse');
+    expect(alert.textContent).to.include('Anslutningen gick inte att återställa. Ring patienten i stället');
+    expect(alert.querySelector('a')?.href).to.equal('tel:+46701234567');
+    expect(first.nurse.localTracks.every((t) => t.readyState === 'ended')).to.equal(true);
+    atNurse.remove();
+
+    // The nurse's side vanishes.
+    const second = await connectedPair(quick());
+    const atPatient = await mount('dh-call', (c) => (c.session = second.patient));
+    const patientEnd = endOf(atPatient);
+    second.nurse.teardown();
+    expect(await patientEnd).to.deep.equal({ state: 'failed' });
+    const told = await until(() => $(atPatient, '[role="alert"]'), 'the failure at the patient');
+    expect(told.textContent).to.include('Sjuksköterskan ringer dig');
+    expect($(atPatient, 'a.phone')).to.equal(null);
+    expect(await axeViolations(atPatient)).to.deep.equal([]);
   });
 
   it('releases everything it holds when removed, 50 times over (no leak)', async () => {
