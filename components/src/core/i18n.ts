@@ -3,15 +3,54 @@ import { sv, type Catalog, type MessageKey } from './i18n/sv.js';
 
 export type { Catalog, MessageKey };
 
-/** Languages with a complete catalogue. Swedish is the default everywhere. */
+/** Languages with a complete catalogue (the nurse's side, and SMS). Swedish is the default everywhere. */
 export const LOCALES = ['sv', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'sv';
 
-const catalogs: Record<Locale, Catalog> = { sv, en };
+/**
+ * Languages a patient or interpreter can choose on the join pages. The ones beyond Swedish and
+ * English are loaded only when chosen (see `loadLocale`).
+ */
+export const PATIENT_LOCALES = ['sv', 'en', 'ar', 'fa', 'fi'] as const;
+export type UiLocale = (typeof PATIENT_LOCALES)[number];
+
+/** Each language by its own name, so a patient finds theirs whatever the page shows now. */
+export const LOCALE_NAMES: Readonly<Record<UiLocale, string>> = {
+  sv: 'Svenska',
+  en: 'English',
+  ar: 'العربية',
+  fa: 'فارسی',
+  fi: 'Suomi',
+};
+
+const RIGHT_TO_LEFT: ReadonlySet<UiLocale> = new Set(['ar', 'fa']);
+
+export function localeDirection(locale: UiLocale): 'ltr' | 'rtl' {
+  return RIGHT_TO_LEFT.has(locale) ? 'rtl' : 'ltr';
+}
+
+/** What the patient's and interpreter's pages show: every other catalogue must provide these. */
+export type PatientKey = Extract<MessageKey, `ui.${'call' | 'device' | 'guest' | 'join' | 'role'}.${string}`> | 'ui.calendar.loading';
+export type PatientCatalog = Readonly<Record<PatientKey, string>>;
+
+const catalogs = new Map<UiLocale, Partial<Catalog>>([['sv', sv], ['en', en]]);
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+export function isUiLocale(value: unknown): value is UiLocale {
+  return typeof value === 'string' && (PATIENT_LOCALES as readonly string[]).includes(value);
+}
+
+/** True once the language's texts are at hand (Swedish and English always are). */
+export function hasCatalog(locale: UiLocale): boolean {
+  return catalogs.has(locale);
+}
+
+export function registerCatalog(locale: UiLocale, catalog: PatientCatalog): void {
+  catalogs.set(locale, catalog);
 }
 
 export type Params = Readonly<Record<string, string | number>>;
@@ -23,7 +62,10 @@ export function format(template: string, params: Params = {}): string {
   );
 }
 
-/** The message for `key` in `locale`, with placeholders filled in. */
-export function t(key: MessageKey, params?: Params, locale: Locale = DEFAULT_LOCALE): string {
-  return format(catalogs[locale][key], params);
+/**
+ * The message for `key` in `locale`, with placeholders filled in. A patient language has only the
+ * patient's texts; anything else (or a language not loaded yet) falls back to Swedish.
+ */
+export function t(key: MessageKey, params?: Params, locale: UiLocale = DEFAULT_LOCALE): string {
+  return format(catalogs.get(locale)?.[key] ?? sv[key], params);
 }

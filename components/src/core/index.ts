@@ -15,3 +15,4 @@ export * from './sms.js';
 export * from './sms-code.js';
 export * from './time.js';
 export * from './tokens.js';
+export { loadLocale } from './i18n/load.js';

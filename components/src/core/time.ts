@@ -102,7 +102,7 @@ export function isoWeekday(date: DateParts): number {
 /** `instant` as a zoned date for date-fns formatting in Swedish time. */
 export const inSweden = (instant: Date): TZDate => new TZDate(instant.getTime(), TIME_ZONE);
 
-const INTL_LOCALES: Readonly<Record<string, string>> = { sv: 'sv-SE', en: 'en-GB' };
+const INTL_LOCALES: Readonly<Record<string, string>> = { sv: 'sv-SE', en: 'en-GB', fi: 'fi-FI' };
 
 /**
  * The visit's date and time in the reader's language through the browser's own Intl data: the

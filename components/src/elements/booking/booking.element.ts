@@ -229,8 +229,8 @@ export class DhBooking extends DhElement {
     if (!b) return html`<p role="status">${this.t('ui.calendar.loading')}</p>`;
     const cancelled = b.status === 'cancelled';
     const clinic = this.#services?.clinic(b.clinicId).name ?? b.clinicId;
-    const when = visitDateText(new Date(b.start), this.locale);
-    const end = visitDateText(new Date(Date.parse(b.start) + b.durationMinutes * 60_000), this.locale).time;
+    const when = visitDateText(new Date(b.start), this.fullLocale);
+    const end = visitDateText(new Date(Date.parse(b.start) + b.durationMinutes * 60_000), this.fullLocale).time;
     const startable = canStartVisit(b, this.now());
     return html`
       <div class="head" @keydown=${this.#onKeydown}>

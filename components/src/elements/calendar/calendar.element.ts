@@ -161,7 +161,7 @@ export class DhCalendar extends DhElement {
   };
 
   #title(days: readonly DateParts[]): string {
-    const locale = dateLocales[this.locale];
+    const locale = dateLocales[this.fullLocale];
     const first = days[0] ?? this.#anchor;
     const last = days[days.length - 1] ?? first;
     if (this.view === 'day') return format(asLocalDate(first), 'EEEE d MMMM yyyy', { locale });
@@ -217,7 +217,7 @@ export class DhCalendar extends DhElement {
 
   #renderDay(day: DateParts, bookings: readonly Booking[], isToday: boolean): TemplateResult {
     const id = `day-${isoDate(day)}`;
-    const label = format(asLocalDate(day), this.view === 'week' ? 'EEEE d MMM' : 'EEEE d MMMM', { locale: dateLocales[this.locale] });
+    const label = format(asLocalDate(day), this.view === 'week' ? 'EEEE d MMM' : 'EEEE d MMMM', { locale: dateLocales[this.fullLocale] });
     return html`
       <section class="day ${isToday ? 'today' : ''}" part="day" aria-labelledby=${id}>
         <h3 id=${id} aria-current=${isToday ? 'date' : nothing}>

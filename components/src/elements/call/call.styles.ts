@@ -5,6 +5,7 @@ export const callStyles = css`
   .stage { position: relative; background: var(--_stage); border-radius: var(--_radius); min-height: 20rem; aspect-ratio: 16 / 9;
     display: grid; gap: 0.25rem; padding: 0.25rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); overflow: hidden; }
   .stage video.remote { width: 100%; height: 100%; object-fit: contain; background: #000; border-radius: var(--_radius); }
+  /* Lower-left in every writing direction, as nurses are taught the picture (not mirrored in RTL). */
   .self { position: absolute; left: 0.75rem; bottom: 0.75rem; width: 22%; min-width: 6rem; max-width: 12rem; aspect-ratio: 4 / 3;
     object-fit: cover; border: 2px solid #fff; border-radius: var(--_radius); background: #333; transform: scaleX(-1); }
   .placeholder { color: #eee; display: grid; place-items: center; }

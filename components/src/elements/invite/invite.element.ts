@@ -321,7 +321,7 @@ export class DhInvite extends DhElement {
     const r = this.#validate();
     const d = this.draft;
     const clinic = this.#services?.clinic(d.clinic).name ?? d.clinic;
-    const when = r.ok ? visitDateText(r.value.start, this.locale) : { date: d.date, time: d.time };
+    const when = r.ok ? visitDateText(r.value.start, this.fullLocale) : { date: d.date, time: d.time };
     const mobile = r.ok ? r.value.participant.mobile : d.mobile;
     const row = (label: MessageKey, value: string): TemplateResult => html`<dt>${this.t(label)}</dt><dd>${value}</dd>`;
     return html`

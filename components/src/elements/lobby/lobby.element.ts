@@ -65,7 +65,7 @@ export class DhLobby extends DhElement {
     .columns { display: grid; grid-template-columns: minmax(0, 3fr) minmax(16rem, 2fr); gap: 1.5rem; align-items: start; }
     @media (max-width: 50rem) { .columns { grid-template-columns: 1fr; } }
     ul.waiting { list-style: none; padding: 0; margin: 0 0 1rem; display: grid; gap: 0.5rem; }
-    ul.waiting li { padding: 0.5rem 0.75rem; border-left: 4px solid var(--_primary); background: #eef4f9; }
+    ul.waiting li { padding: 0.5rem 0.75rem; border-inline-start: 4px solid var(--_primary); background: #eef4f9; }
     a.phone { font-weight: 700; }
   `];
 

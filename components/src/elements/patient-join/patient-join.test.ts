@@ -76,6 +76,13 @@ describe('dh-patient-join', () => {
     const call = await until(() => $<DhCall>(el, 'dh-call'), 'the call');
     await until(() => $<HTMLVideoElement>(call, 'video.remote')?.srcObject, 'the nurse on screen');
     expect(await axeViolations(el)).to.deep.equal([]);
+
+    // The language can change in the call too: the call's own controls follow, right to left.
+    await el.setLanguage('fa');
+    await until(() => call.shadowRoot?.textContent.includes('خاموش کردن میکروفون'), 'the call controls in Persian');
+    expect(getComputedStyle(call).direction).to.equal('rtl');
+    expect($(call, 'video.remote')!.getAttribute('aria-label')).to.equal('تصویر پرستار');
+    expect(await axeViolations(el)).to.deep.equal([]);
   });
 
   it('switches language, including the visit date', async () => {
@@ -89,5 +96,50 @@ describe('dh-patient-join', () => {
     select.dispatchEvent(new Event('change'));
     await until(() => $(el, 'h1')?.textContent === 'Your video visit', 'English');
     expect($(el, '.when')!.textContent).to.contain('Tuesday, 1 December 2099 at 14:30');
+  });
+
+  it('offers each language by its own name, and right to left reads right to left', async () => {
+    setup();
+    const token = newToken();
+    await list(token, { clinic: 'Vårdcentralen Gagnef', start: '2099-12-01T13:30:00.000Z', durationMinutes: 45, status: 'booked' });
+    const el = await mount('dh-patient-join', (e) => (e.token = token));
+    const select = $<HTMLSelectElement>(el, '#lang')!;
+    expect([...select.options].map((o) => o.textContent.trim())).to.deep.equal(['Svenska', 'English', 'العربية', 'فارسی', 'Suomi']);
+    expect([...select.options].map((o) => o.lang)).to.deep.equal(['sv', 'en', 'ar', 'fa', 'fi']);
+
+    select.value = 'ar';
+    select.dispatchEvent(new Event('change'));
+    await until(() => $(el, 'h1')?.textContent === 'زيارتك عبر الفيديو', 'Arabic');
+    expect(el.getAttribute('dir')).to.equal('rtl');
+    expect(getComputedStyle($(el, 'h1')!).direction).to.equal('rtl');
+    // The heading's text starts at the right.
+    const range = document.createRange();
+    range.selectNodeContents($(el, 'h1')!);
+    const text = range.getBoundingClientRect();
+    const box = $(el, 'h1')!.getBoundingClientRect();
+    expect(box.right - text.right).to.be.lessThan(text.left - box.left);
+    await until(() => el.shadowRoot?.textContent.includes('أنت الآن في غرفة الانتظار'), 'the waiting room in Arabic');
+    expect($(el, '.when')!.textContent).to.contain('Vårdcentralen Gagnef');
+    expect($(el, '.when')!.textContent).to.match(/ديسمبر|كانون الأول/);
+    expect(await axeViolations(el)).to.deep.equal([]);
+
+    select.value = 'fi';
+    select.dispatchEvent(new Event('change'));
+    await until(() => $(el, 'h1')?.textContent === 'Videokäyntisi', 'Finnish');
+    expect(el.getAttribute('dir')).to.equal('ltr');
+    expect(el.shadowRoot!.textContent).to.include('Olet odotushuoneessa');
+  });
+
+  it('opens in the language the page asks for', async () => {
+    setup();
+    const token = newToken();
+    await list(token, { clinic: 'Vårdcentralen Gagnef', start: '2099-12-01T13:30:00.000Z', durationMinutes: 45, status: 'booked' });
+    const el = await mount('dh-patient-join', (e) => {
+      e.token = token;
+      e.setAttribute('lang', 'fa');
+    });
+    await until(() => $(el, 'h1')?.textContent === 'ملاقات ویدیویی شما', 'Persian');
+    expect(el.getAttribute('dir')).to.equal('rtl');
+    expect($<HTMLSelectElement>(el, '#lang')!.value).to.equal('fa');
   });
 });

@@ -47,7 +47,7 @@ export const baseStyles = css`
   .hint { margin: 0; color: var(--_muted); font-size: 0.9em; }
   .error { margin: 0; color: var(--_error); font-weight: 600; }
   .error::before { content: '⚠ '; }
-  .status { margin: 0.75rem 0; padding: 0.5rem 0.75rem; border-left: 4px solid var(--_primary); background: #eef4f9; }
+  .status { margin: 0.75rem 0; padding: 0.5rem 0.75rem; border-inline-start: 4px solid var(--_primary); background: #eef4f9; }
   .status.bad { border-color: var(--_error); background: #fdecee; }
   .status.good { border-color: var(--_success); background: #edf6ee; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 1rem; }

@@ -1,12 +1,14 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { LOCALES, TOKEN_PATTERN, bookingEnd, localVisitText, roomPeerId, type MessageKey } from '../../core/index.js';
+import {
+  LOCALE_NAMES, PATIENT_LOCALES, TOKEN_PATTERN, bookingEnd, isUiLocale, loadLocale, localVisitText, localeDirection, roomPeerId, type MessageKey, type UiLocale,
+} from '../../core/index.js';
 import { GuestSession, type GuestRole } from '../../media/call-session.js';
 import '../call/define.js';
 import '../device-check/define.js';
 import type { DhDeviceCheck } from '../device-check/device-check.element.js';
 import { baseStyles } from './base.styles.js';
-import { DhElement } from './dh-element.js';
+import { DhElement, nearestLang } from './dh-element.js';
 import { readConfig } from './config.js';
 
 type Phase = 'loading' | 'problem' | 'check' | 'code' | 'waiting' | 'call';
@@ -47,6 +49,9 @@ export abstract class JoinElement extends DhElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The language the page asks for: its texts (loaded if need be) and its writing direction.
+    const asked = nearestLang(this);
+    if (isUiLocale(asked)) void this.setLanguage(asked);
     void this.#load();
   }
 
@@ -81,6 +86,20 @@ export abstract class JoinElement extends DhElement {
     if (this.listing.status === 'cancelled') return 'ui.join.cancelled';
     if (bookingEnd(this.listing).getTime() < this.now().getTime()) return 'ui.join.past';
     return undefined;
+  }
+
+  /**
+   * Switches the page's language: loads its texts first (nothing is shown half-translated), then
+   * sets `lang` and the writing direction on this element; the nested elements follow.
+   */
+  async setLanguage(locale: UiLocale): Promise<void> {
+    try {
+      await loadLocale(locale);
+    } catch {
+      return; // the texts could not be fetched: stay in the current language
+    }
+    this.setAttribute('lang', locale);
+    this.setAttribute('dir', localeDirection(locale));
   }
 
   /** Devices checked: start knocking (the interpreter first gives the code). */
@@ -123,10 +142,10 @@ export abstract class JoinElement extends DhElement {
       <div class="lang">
         <label for="lang">${this.t('ui.join.language')}</label>
         <select id="lang" @change=${(e: Event) => {
-          this.setAttribute('lang', (e.target as HTMLSelectElement).value);
-          this.requestUpdate();
+          const value = (e.target as HTMLSelectElement).value;
+          if (isUiLocale(value)) void this.setLanguage(value);
         }}>
-          ${LOCALES.map((l) => html`<option value=${l} ?selected=${l === this.locale}>${this.t(`ui.locale.${l}`)}</option>`)}
+          ${PATIENT_LOCALES.map((l) => html`<option value=${l} lang=${l} dir=${localeDirection(l)} ?selected=${l === this.locale}>${LOCALE_NAMES[l]}</option>`)}
         </select>
       </div>
       ${this.listing && when ? html`<p class="when">${this.t('ui.join.when', { clinic: this.listing.clinic, date: when.date, time: when.time })}</p>` : nothing}
@@ -142,7 +161,7 @@ export abstract class JoinElement extends DhElement {
         return html`<p class="status bad" role="alert">${this.t(this.problem ?? 'ui.join.unknown')}</p>`;
       case 'check':
         return html`
-          <dh-device-check signalling-url=${readConfig().signallingUrl}
+          <dh-device-check lang=${this.locale} signalling-url=${readConfig().signallingUrl}
             @dh-device-check=${(e: CustomEvent<{ ready: boolean }>) => {
               if (e.detail.ready) void this.begin();
             }}></dh-device-check>`;
@@ -154,7 +173,7 @@ export abstract class JoinElement extends DhElement {
           <p class="hint" aria-live="polite">${this.session?.signalling === 'offline' ? this.t('ui.join.offline')
             : this.session?.knocking ? this.t('ui.join.knocked') : this.t('ui.join.notYet')}</p>`;
       case 'call':
-        return html`<dh-call party=${this.guestRole} .session=${this.session}></dh-call>`;
+        return html`<dh-call lang=${this.locale} party=${this.guestRole} .session=${this.session}></dh-call>`;
     }
   }
 }
