@@ -29,6 +29,10 @@ describe('a video visit, nurse and patient', () => {
       const text = String(await deep(patient, ['dh-patient-join', 'dh-device-check'], 'text'));
       expect(text).to.match(/Webbläsaren har blockerat kameran\. Klicka på kamerasymbolen eller hänglåset i adressfältet/);
       expect(text).to.match(/blockerat mikrofonen/);
+      // Without permission the browser names no device: they are numbered, never blank.
+      const options = await patient.evaluate(() => [...document.querySelector('dh-patient-join')?.shadowRoot?.querySelector('dh-device-check')?.shadowRoot
+        ?.querySelectorAll('#microphone option') ?? []].map((o) => o.textContent.trim()));
+      expect(options).to.deep.equal(['Mikrofon 1']);
     } finally {
       await denied.close();
     }

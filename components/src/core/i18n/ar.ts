@@ -14,7 +14,12 @@ export const ar: PatientCatalog = {
   'ui.device.preview': 'صورتك من الكاميرا',
   'ui.device.level': 'مستوى الصوت من الميكروفون',
   'ui.device.speakerTest': 'شغّل صوتًا تجريبيًا',
-  'ui.device.speakerHint': 'هل تسمع الصوت؟ إذا لم تسمعه، ارفع مستوى الصوت أو اختر جهاز صوت آخر.',
+  'ui.device.speakerHint': 'شغّل الصوت التجريبي وأخبرنا إن كنت قد سمعته.',
+  'ui.device.speakerAsk': 'هل سمعت الصوت التجريبي؟',
+  'ui.device.yes': 'نعم',
+  'ui.device.no': 'لا',
+  'ui.device.speakerBad':
+    'لا يوجد صوت: ارفع مستوى الصوت، وتأكّد من أن الصوت غير مكتوم، أو اختر جهاز صوت آخر في الكمبيوتر. ثم شغّله مرة أخرى.',
   'ui.device.denied.camera':
     'منع المتصفح الوصول إلى الكاميرا. اضغط على رمز الكاميرا أو القفل في شريط العنوان، واختر "السماح" للكاميرا والميكروفون، ثم أعد تحميل الصفحة.',
   'ui.device.denied.microphone':

@@ -151,7 +151,12 @@ export const en: Catalog = {
   'ui.device.preview': 'Your camera picture',
   'ui.device.level': 'Sound level from the microphone',
   'ui.device.speakerTest': 'Play a test sound',
-  'ui.device.speakerHint': 'Can you hear it? If not, turn up the volume or choose another sound device.',
+  'ui.device.speakerHint': 'Play the test sound and tell us whether you heard it.',
+  'ui.device.speakerAsk': 'Did you hear the test sound?',
+  'ui.device.yes': 'Yes',
+  'ui.device.no': 'No',
+  'ui.device.speakerBad':
+    'No sound: turn up the volume, check that sound is not muted, or choose another sound device on the computer. Then play it again.',
   'ui.device.denied.camera':
     'The browser has blocked the camera. Click the camera or padlock symbol in the address bar, choose "Allow" for camera and microphone, then reload the page.',
   'ui.device.denied.microphone':

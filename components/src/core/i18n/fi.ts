@@ -14,7 +14,12 @@ export const fi: PatientCatalog = {
   'ui.device.preview': 'Kamerakuvasi',
   'ui.device.level': 'Mikrofonin äänitaso',
   'ui.device.speakerTest': 'Soita testiääni',
-  'ui.device.speakerHint': 'Kuuletko äänen? Jos et, lisää äänenvoimakkuutta tai valitse toinen äänilaite.',
+  'ui.device.speakerHint': 'Soita testiääni ja kerro, kuulitko sen.',
+  'ui.device.speakerAsk': 'Kuulitko testiäänen?',
+  'ui.device.yes': 'Kyllä',
+  'ui.device.no': 'Ei',
+  'ui.device.speakerBad':
+    'Ei ääntä: lisää äänenvoimakkuutta, tarkista, ettei ääni ole mykistetty, tai valitse tietokoneelta toinen äänilaite. Soita sitten uudelleen.',
   'ui.device.denied.camera':
     'Selain on estänyt kameran. Napsauta osoiterivin kamera- tai lukkosymbolia, valitse kameralle ja mikrofonille "Salli" ja lataa sivu sitten uudelleen.',
   'ui.device.denied.microphone':

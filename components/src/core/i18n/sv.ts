@@ -154,7 +154,12 @@ export const sv = {
   'ui.device.preview': 'Din kamerabild',
   'ui.device.level': 'Ljudnivå från mikrofonen',
   'ui.device.speakerTest': 'Spela testljud',
-  'ui.device.speakerHint': 'Hör du ljudet? Annars: höj volymen eller byt ljudenhet på datorn.',
+  'ui.device.speakerHint': 'Spela testljudet och svara om du hörde det.',
+  'ui.device.speakerAsk': 'Hörde du testljudet?',
+  'ui.device.yes': 'Ja',
+  'ui.device.no': 'Nej',
+  'ui.device.speakerBad':
+    'Inget ljud: höj volymen, kontrollera att ljudet inte är avstängt eller byt ljudenhet på datorn. Spela sedan igen.',
   'ui.device.denied.camera':
     'Webbläsaren har blockerat kameran. Klicka på kamerasymbolen eller hänglåset i adressfältet, välj "Tillåt" för kamera och mikrofon och ladda sedan om sidan.',
   'ui.device.denied.microphone':

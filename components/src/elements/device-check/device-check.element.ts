@@ -34,6 +34,8 @@ export class DhDeviceCheck extends DhElement {
     .verdict.bad { color: var(--_error); }
     meter { width: 100%; height: 1rem; }
     select { width: 100%; }
+    fieldset.ask { border: 0; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+    fieldset.ask legend { padding: 0; margin-block-end: 0.25rem; }
   `];
 
   /** The PeerServer URL to check, e.g. '/peerjs'. */
@@ -42,8 +44,11 @@ export class DhDeviceCheck extends DhElement {
   @state() private accessor network: Verdict = 'checking';
   @state() private accessor audioOnly = false;
   @state() private accessor started = false;
+  /** The speaker has no signal to measure: the person says whether they heard the tone. */
+  @state() private accessor speaker: 'untested' | 'asking' | 'ok' | 'bad' = 'untested';
 
   readonly devices = new MediaDevicesController(this);
+  #choice: { videoId?: string; audioId?: string } = {};
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -61,9 +66,11 @@ export class DhDeviceCheck extends DhElement {
     return this.devices.take();
   }
 
+  /** Checks again; a device chosen now joins the one chosen before (the other stays as it was). */
   async check(choice: { videoId?: string; audioId?: string } = {}): Promise<void> {
     this.started = true;
-    await Promise.all([this.devices.start({ ...choice, audioOnly: this.audioOnly }), this.#checkNetwork()]);
+    this.#choice = { ...this.#choice, ...choice };
+    await Promise.all([this.devices.start({ ...this.#choice, audioOnly: this.audioOnly }), this.#checkNetwork()]);
     this.requestUpdate();
     await this.updateComplete;
     const video = this.renderRoot.querySelector('video');
@@ -85,6 +92,7 @@ export class DhDeviceCheck extends DhElement {
   }
 
   #playTone = (): void => {
+    this.speaker = 'asking';
     const context = new AudioContext();
     const oscillator = context.createOscillator();
     const gain = context.createGain();
@@ -105,6 +113,29 @@ export class DhDeviceCheck extends DhElement {
     return this.t(`ui.device.${p.kind}.${device}` as MessageKey);
   }
 
+  #renderSpeaker(): TemplateResult {
+    const play = html`<button part="button" type="button" @click=${this.#playTone}>${this.t('ui.device.speakerTest')}</button>`;
+    const answer = (heard: boolean): void => {
+      this.speaker = heard ? 'ok' : 'bad';
+    };
+    switch (this.speaker) {
+      case 'untested':
+        return html`${play}<span class="hint">${this.t('ui.device.speakerHint')}</span>`;
+      case 'asking':
+        return html`
+          <fieldset class="ask">
+            <legend>${this.t('ui.device.speakerAsk')}</legend>
+            <button part="button" type="button" @click=${() => { answer(true); }}>${this.t('ui.device.yes')}</button>
+            <button part="button" type="button" @click=${() => { answer(false); }}>${this.t('ui.device.no')}</button>
+            ${play}
+          </fieldset>`;
+      case 'ok':
+        return html`<span class="verdict ok">✓ ${this.t('ui.device.ok')}</span>`;
+      case 'bad':
+        return html`<span class="verdict bad">✗ ${this.t('ui.device.speakerBad')}</span>${play}`;
+    }
+  }
+
   protected override render(): TemplateResult {
     const stream = this.devices.stream;
     const hasVideo = Boolean(stream?.getVideoTracks().length);
@@ -113,8 +144,11 @@ export class DhDeviceCheck extends DhElement {
     const micProblem = this.#problemText('microphone');
     const verdict = (ok: boolean, problem?: string): TemplateResult => html`
       <span class="verdict ${ok ? 'ok' : 'bad'}">${ok ? `✓ ${this.t('ui.device.ok')}` : `✗ ${problem ?? this.t('ui.device.failed')}`}</span>`;
+    // Before permission browsers list devices without names: number them rather than show blanks.
     const label = (d: MediaDeviceInfo, i: number, kind: 'camera' | 'microphone'): string =>
       d.label || `${this.t(`ui.device.${kind}`)} ${String(i + 1)}`;
+    const inUse = (kind: 'audio' | 'video'): string | undefined =>
+      (kind === 'audio' ? stream?.getAudioTracks() : stream?.getVideoTracks())?.[0]?.getSettings().deviceId;
     return html`
       <h2>${this.t('ui.device.title')}</h2>
       <div class="layout">
@@ -126,7 +160,7 @@ export class DhDeviceCheck extends DhElement {
             ${this.devices.cameras.length > 1 ? html`
               <label for="camera" class="visually-hidden">${this.t('ui.device.camera')}</label>
               <select id="camera" @change=${(e: Event) => void this.check({ videoId: (e.target as HTMLSelectElement).value })}>
-                ${this.devices.cameras.map((d, i) => html`<option value=${d.deviceId} ?selected=${live(stream?.getVideoTracks()[0]?.getSettings().deviceId === d.deviceId)}>${label(d, i, 'camera')}</option>`)}
+                ${this.devices.cameras.map((d, i) => html`<option value=${d.deviceId} ?selected=${live(inUse('video') === d.deviceId)}>${label(d, i, 'camera')}</option>`)}
               </select>` : nothing}
             ${cameraProblem && !this.audioOnly && hasAudio ? html`
               <button part="button" type="button" @click=${() => {
@@ -141,13 +175,12 @@ export class DhDeviceCheck extends DhElement {
             ${this.devices.microphones.length > 0 ? html`
               <label for="microphone" class="visually-hidden">${this.t('ui.device.microphone')}</label>
               <select id="microphone" @change=${(e: Event) => void this.check({ audioId: (e.target as HTMLSelectElement).value })}>
-                ${this.devices.microphones.map((d, i) => html`<option value=${d.deviceId}>${label(d, i, 'microphone')}</option>`)}
+                ${this.devices.microphones.map((d, i) => html`<option value=${d.deviceId} ?selected=${live(inUse('audio') === d.deviceId)}>${label(d, i, 'microphone')}</option>`)}
               </select>` : nothing}
           </li>
           <li>
             <strong>${this.t('ui.device.speaker')}</strong>
-            <button part="button" type="button" @click=${this.#playTone}>${this.t('ui.device.speakerTest')}</button>
-            <span class="hint">${this.t('ui.device.speakerHint')}</span>
+            ${this.#renderSpeaker()}
           </li>
           <li>
             <strong>${this.t('ui.device.network')}</strong>
