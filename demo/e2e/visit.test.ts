@@ -94,4 +94,46 @@ describe('a video visit, nurse and patient', () => {
     await waitDeep(patient, ['dh-patient-join', 'dh-call', 'video.self'], 'tracks-ended', (v) => v === true, 'the patient’s tracks to stop');
     expect(problems.filter((p) => !p.includes('favicon'))).to.deep.equal([]);
   });
+
+  it('with an interpreter: the code from the SMS lets the interpreter in, and all three see and hear each other', async () => {
+    const [nurse, patient, tolk] = await Promise.all([0, 1, 2].map(async () => (await chromium.browser.createBrowserContext()).newPage()));
+    const problems = [nurse, patient, tolk].flatMap((p) => watchProblems(p!));
+    await bookSoon(server.url, nurse!, '070-555 77 01', { language: 'ar', mobile: '073-555 77 02' });
+    const patientLink = /https?:\/\/\S+\/besok#[\w-]{22}/.exec((await smsTo(server.url, '+46705557701'))[0] ?? '')?.[0];
+    const [invite, codeSms] = await smsTo(server.url, '+46735557702');
+    const tolkLink = /https?:\/\/\S+\/tolk#[\w-]{22}/.exec(invite ?? '')?.[0];
+    const code = /\b(\d{6})\b/.exec(codeSms ?? '')?.[1];
+    expect([patientLink, tolkLink, code].every(Boolean)).to.equal(true);
+
+    await openLobby(nurse!);
+    await patient!.goto(patientLink!, { waitUntil: 'networkidle0' });
+    await tolk!.goto(tolkLink!, { waitUntil: 'networkidle0' });
+    await tolk!.waitForFunction(() => document.querySelector('dh-guest-join')?.shadowRoot?.querySelector('button.primary:not([disabled])'));
+    await tolk!.locator('dh-guest-join >>> #code').fill(code!);
+    await tolk!.locator('dh-guest-join >>> button.primary').click();
+    await waitDeep(tolk!, ['dh-guest-join'], 'text', (t) => String(t).includes('Koden stämmer'), 'the code accepted');
+    await waitDeep(nurse!, ['dh-lobby'], 'text', (t) => String(t).includes('Patienten väntar') && String(t).includes('kod kontrollerad'), 'both in the lobby');
+
+    await nurse!.waitForFunction(() => document.querySelector('dh-lobby')?.shadowRoot?.querySelector('[part~="start"]:not([disabled])'));
+    await deep(nurse!, ['dh-lobby', '[part~="start"]'], 'click');
+    // Full mesh: every page shows the two others, and decodes video from both.
+    for (const [page, path] of [[nurse!, ['dh-lobby', 'dh-call']], [patient!, ['dh-patient-join', 'dh-call']], [tolk!, ['dh-guest-join', 'dh-call']]] as const) {
+      await page.waitForFunction((path: string[]) => {
+        let scope: ParentNode | null = document;
+        for (const s of path) scope = scope?.querySelector(s)?.shadowRoot ?? null;
+        const videos = [...(scope?.querySelectorAll<HTMLVideoElement>('video.remote') ?? [])];
+        return videos.length === 2 && videos.every((v) => v.getVideoPlaybackQuality().totalVideoFrames > 5);
+      }, { timeout: 30_000, polling: 200 }, [...path]);
+    }
+    const labels = await tolk!.evaluate(() => [...document.querySelector('dh-guest-join')?.shadowRoot?.querySelector('dh-call')?.shadowRoot
+      ?.querySelectorAll('video.remote') ?? []].map((v) => v.getAttribute('aria-label')).sort());
+    expect(labels).to.deep.equal(['Bild från patienten', 'Bild från sjuksköterskan']);
+
+    await deep(nurse!, ['dh-lobby', 'dh-call', 'button.hangup'], 'click');
+    await deep(nurse!, ['dh-lobby', 'dh-call', '[role="alertdialog"] button.primary'], 'click');
+    await waitDeep(patient!, ['dh-patient-join', 'dh-call'], 'text', (t) => String(t).includes('Besöket är avslutat'), 'the end at the patient');
+    await waitDeep(tolk!, ['dh-guest-join', 'dh-call'], 'text', (t) => String(t).includes('Besöket är avslutat'), 'the end at the interpreter');
+    await waitDeep(tolk!, ['dh-guest-join', 'dh-call', 'video.self'], 'tracks-ended', (v) => v === true, 'the interpreter’s tracks to stop');
+    expect(problems.filter((p) => !p.includes('favicon'))).to.deep.equal([]);
+  });
 });

@@ -99,6 +99,10 @@ describe('call sessions over the real PeerServer', () => {
     nurse.admit(await media());
     await until(() => nurse.state === 'connected' && patient.state === 'connected' && tolk.state === 'connected', 'all connected');
     await until(() => nurse.remoteStreams.size === 2 && patient.remoteStreams.size === 2 && tolk.remoteStreams.size === 2, 'the mesh');
+    const roles = (s: HostSession | GuestSession): string[] => [...s.remoteStreams.keys()].map((id) => s.roleOf(id)).sort();
+    expect(roles(nurse)).to.deep.equal(['interpreter', 'patient']);
+    expect(roles(patient)).to.deep.equal(['interpreter', 'nurse']);
+    expect(roles(tolk)).to.deep.equal(['nurse', 'patient']);
     for (const [name, s] of [['nurse', nurse], ['patient', patient], ['interpreter', tolk]] as const) {
       expect(s.peerConnections, name).to.have.length(2);
       await untilDecoding(s.peerConnections, `video decoded by the ${name} from both others`);

@@ -316,7 +316,8 @@ export class HostSession extends Session {
   }
 
   #call(peerId: string): void {
-    const peer = this.peers[0];
+    // From the room the guest knocked on: the guest then knows the caller for the nurse.
+    const peer = this.peers[this.#guests.get(peerId)?.role === 'interpreter' ? 1 : 0];
     if (!peer || !this.local) return;
     this.calls.get(peerId)?.close();
     const call = peer.call(peerId, this.local);

@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { MessageKey } from '../../core/index.js';
 import type { GuestRole, GuestSession } from '../../media/call-session.js';
@@ -38,6 +38,10 @@ export class DhGuestJoin extends JoinElement {
     e.preventDefault();
     this.session?.sendCode(this.code);
   };
+
+  protected override renderWaitingNote(): TemplateResult | typeof nothing {
+    return this.message?.key === 'ui.guest.ok' ? html`<p class="status good">✓ ${this.t('ui.guest.ok')}</p>` : nothing;
+  }
 
   protected override renderCode(): TemplateResult {
     const locked = this.session?.codeCheck?.result === 'locked';

@@ -135,6 +135,11 @@ export abstract class JoinElement extends DhElement {
     return nothing;
   }
 
+  /** Shown above the waiting room's text (the interpreter's accepted code). */
+  protected renderWaitingNote(): TemplateResult | typeof nothing {
+    return nothing;
+  }
+
   protected override render(): TemplateResult {
     const when = this.listing ? localVisitText(new Date(this.listing.start), this.locale) : undefined;
     return html`
@@ -169,6 +174,7 @@ export abstract class JoinElement extends DhElement {
         return this.renderCode();
       case 'waiting':
         return html`
+          ${this.renderWaitingNote()}
           <p class="status" role="status">${this.t('ui.join.waiting')}</p>
           <p class="hint" aria-live="polite">${this.session?.signalling === 'offline' ? this.t('ui.join.offline')
             : this.session?.knocking ? this.t('ui.join.knocked') : this.t('ui.join.notYet')}</p>`;
