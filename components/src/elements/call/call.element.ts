@@ -123,7 +123,12 @@ export class DhCall extends DhElement {
     this.#listening = session;
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues): void {
+    // Keyboard users land on the safe answer of the question, and back on the button that asked it.
+    if (changed.has('confirmEnd')) {
+      const target = this.confirmEnd ? '[role="alertdialog"] button.safe' : 'button.hangup';
+      if (this.confirmEnd || changed.get('confirmEnd') === true) this.renderRoot.querySelector<HTMLElement>(target)?.focus();
+    }
     // srcObject is a property, not markup: set it on the rendered elements, only when it changed.
     const session = this.session;
     if (!session) return;
@@ -199,11 +204,13 @@ export class DhCall extends DhElement {
         ${state === 'failed' ? nothing : phone}
       </div>
       ${this.confirmEnd ? html`
-        <div class="status bad" role="alertdialog" aria-labelledby="end-question">
+        <div class="status bad" role="alertdialog" aria-labelledby="end-question" @keydown=${(e: KeyboardEvent) => {
+          if (e.key === 'Escape') this.confirmEnd = false;
+        }}>
           <p id="end-question">${this.t('ui.call.endConfirm')}</p>
           <div class="actions">
             <button part="button" class="primary" type="button" @click=${this.#endForAll}>${this.t('ui.call.endYes')}</button>
-            <button part="button" type="button" @click=${() => (this.confirmEnd = false)}>${this.t('ui.call.endNo')}</button>
+            <button part="button" class="safe" type="button" @click=${() => (this.confirmEnd = false)}>${this.t('ui.call.endNo')}</button>
           </div>
         </div>` : nothing}
     `;
