@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { after, before, describe, it } from 'node:test';
-import { launchChromium, watchProblems, type LaunchedBrowser } from '../../scripts/browser.js';
+import { launchChromium, preparePage, watchProblems, type LaunchedBrowser } from '../../scripts/browser.js';
 import { bookSoon, deep, openLobby, smsTo, startDemoRun, waitDeep, type DemoRun } from './helpers.js';
 import type { DemoServer } from '../server/server.js';
 
@@ -135,5 +135,58 @@ describe('a video visit, nurse and patient', () => {
     await waitDeep(tolk!, ['dh-guest-join', 'dh-call'], 'text', (t) => String(t).includes('Besöket är avslutat'), 'the end at the interpreter');
     await waitDeep(tolk!, ['dh-guest-join', 'dh-call', 'video.self'], 'tracks-ended', (v) => v === true, 'the interpreter’s tracks to stop');
     expect(problems.filter((p) => !p.includes('favicon'))).to.deep.equal([]);
+  });
+
+  it('tells a patient whose visit the nurse cancelled that it is cancelled, on a phone-sized screen', async () => {
+    const nurse = await (await chromium.browser.createBrowserContext()).newPage();
+    await bookSoon(server.url, nurse, '070-555 66 01');
+    const link = /https?:\/\/\S+\/besok#[\w-]{22}/.exec((await smsTo(server.url, '+46705556601'))[0] ?? '')?.[0];
+    expect(link).to.be.a('string');
+
+    // The nurse cancels from the calendar: ⋯ → Avboka → confirm.
+    await nurse.waitForFunction(() => document.querySelector('dh-calendar')?.shadowRoot?.querySelector('button.booking'));
+    await deep(nurse, ['dh-calendar', 'button.booking'], 'click');
+    await nurse.waitForFunction(() => document.querySelector('dh-calendar')?.shadowRoot?.querySelector('dh-booking')?.shadowRoot?.querySelector('#more'));
+    await deep(nurse, ['dh-calendar', 'dh-booking', '#more'], 'click');
+    await nurse.waitForFunction(() => document.querySelector('dh-calendar')?.shadowRoot?.querySelector('dh-booking')?.shadowRoot?.querySelector('#menu li button'));
+    await deep(nurse, ['dh-calendar', 'dh-booking', '#menu li button'], 'click');
+    await nurse.waitForFunction(() => document.querySelector('dh-calendar')?.shadowRoot?.querySelector('dh-booking')?.shadowRoot?.querySelector('[aria-labelledby="cancel-question"] button.primary'));
+    await deep(nurse, ['dh-calendar', 'dh-booking', '[aria-labelledby="cancel-question"] button.primary'], 'click');
+    await waitDeep(nurse, ['dh-calendar', 'dh-booking'], 'text', (t) => String(t).includes('Besöket är avbokat'), 'the cancellation');
+    const texts = await smsTo(server.url, '+46705556601');
+    expect(texts.at(-1)).to.match(/är avbokat/);
+
+    const patient = await (await chromium.browser.createBrowserContext()).newPage();
+    await patient.setViewport({ width: 360, height: 740, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    await patient.goto(link!, { waitUntil: 'networkidle0' });
+    await waitDeep(patient, ['dh-patient-join'], 'text', (t) => String(t).includes('Det här besöket är avbokat'), 'the patient to be told');
+    expect(await deep(patient, ['dh-patient-join', 'dh-device-check'], 'text')).to.equal(null); // no camera asked for
+    // Nothing sticks out sideways on a small phone.
+    expect(await patient.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).to.equal(true);
+  });
+
+  it('fits a phone-sized screen through the device check and the waiting room', async () => {
+    const nurse = await (await chromium.browser.createBrowserContext()).newPage();
+    await bookSoon(server.url, nurse, '070-555 66 02');
+    const link = /https?:\/\/\S+\/besok#[\w-]{22}/.exec((await smsTo(server.url, '+46705556602'))[0] ?? '')?.[0];
+    const patient = await preparePage(await (await chromium.browser.createBrowserContext()).newPage());
+    await patient.setViewport({ width: 360, height: 740, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    await patient.goto(link!, { waitUntil: 'networkidle0' });
+    await waitDeep(patient, ['dh-patient-join'], 'text', (t) => String(t).includes('väntrummet'), 'the waiting room');
+    expect(await patient.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).to.equal(true);
+    await openLobby(nurse);
+    await nurse.waitForFunction(() => document.querySelector('dh-lobby')?.shadowRoot?.querySelector('[part~="start"]:not([disabled])'));
+    await deep(nurse, ['dh-lobby', '[part~="start"]'], 'click');
+    await waitDeep(patient, ['dh-patient-join', 'dh-call', 'video.remote'], 'frames', (n) => Number(n) > 5, 'video at the patient');
+    const layout = await patient.evaluate(() => {
+      const call = document.querySelector('dh-patient-join')?.shadowRoot?.querySelector('dh-call')?.shadowRoot;
+      const rect = (s: string): DOMRect | undefined => call?.querySelector(s)?.getBoundingClientRect();
+      const stage = rect('.stage');
+      const bar = rect('.bar');
+      return { width: window.innerWidth, scroll: document.documentElement.scrollWidth, stage: stage?.width, barRight: bar?.right };
+    });
+    expect(layout.scroll).to.be.at.most(layout.width);
+    expect(layout.stage).to.be.at.most(layout.width);
+    expect(layout.barRight).to.be.at.most(layout.width);
   });
 });
