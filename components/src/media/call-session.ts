@@ -57,6 +57,7 @@ abstract class Session extends EventTarget {
   protected local: MediaStream | undefined;
   #tornDown = false;
   #signalling: SignallingStatus = 'connecting';
+  #connectedAt: number | undefined;
 
   constructor(protected readonly options: SessionOptions) {
     super();
@@ -64,6 +65,7 @@ abstract class Session extends EventTarget {
     this.policy = options.policy ?? new DefaultReconnectPolicy();
     this.iceGraceMs = options.iceGraceMs ?? 2000;
     this.machine.addEventListener('state-change', () => {
+      if (this.machine.state === 'connected') this.#connectedAt ??= Date.now();
       this.dispatchEvent(new Event('state-change'));
       if (this.machine.done) this.teardown();
     });
@@ -71,6 +73,11 @@ abstract class Session extends EventTarget {
 
   get state(): CallState {
     return this.machine.state;
+  }
+
+  /** When the call first connected (ms since the epoch): the visit's clock, across reconnects. */
+  get connectedAt(): number | undefined {
+    return this.#connectedAt;
   }
 
   get signalling(): SignallingStatus {

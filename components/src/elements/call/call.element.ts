@@ -2,11 +2,10 @@ import { html, nothing, type PropertyValues, type ReactiveController, type React
 import { property, state } from 'lit/decorators.js';
 import { formatMobile, type MessageKey } from '../../core/index.js';
 import type { GuestSession, HostSession } from '../../media/call-session.js';
+import { linkFigures, qualityOf, type Quality } from '../../media/quality.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { DhElement } from '../shared/dh-element.js';
 import { callStyles } from './call.styles.js';
-
-type Quality = 'good' | 'fair' | 'poor' | 'unknown';
 
 /** Ticks once a second while connected to the page: elapsed time and connection quality. */
 class TickController implements ReactiveController {
@@ -26,29 +25,9 @@ class TickController implements ReactiveController {
   }
 }
 
-/** Round-trip time and loss of the active candidate pair, as a word a nurse understands. */
+/** The quality of the call's open connections. */
 async function measureQuality(connections: RTCPeerConnection[]): Promise<Quality> {
-  let worst: Quality = 'unknown';
-  const rank: Record<Quality, number> = { unknown: 0, good: 1, fair: 2, poor: 3 };
-  for (const pc of connections) {
-    if (pc.connectionState === 'closed') continue;
-    const stats = await pc.getStats();
-    let rtt: number | undefined;
-    let lost = 0;
-    let received = 0;
-    stats.forEach((r: { type: string; state?: string; nominated?: boolean; currentRoundTripTime?: number; kind?: string; packetsLost?: number; packetsReceived?: number }) => {
-      if (r.type === 'candidate-pair' && r.state === 'succeeded' && r.nominated) rtt = r.currentRoundTripTime;
-      if (r.type === 'inbound-rtp' && r.kind === 'video') {
-        lost += r.packetsLost ?? 0;
-        received += r.packetsReceived ?? 0;
-      }
-    });
-    if (rtt === undefined) continue;
-    const loss = received + lost > 0 ? lost / (received + lost) : 0;
-    const q: Quality = rtt < 0.15 && loss < 0.02 ? 'good' : rtt < 0.4 && loss < 0.08 ? 'fair' : 'poor';
-    if (rank[q] > rank[worst]) worst = q;
-  }
-  return worst;
+  return qualityOf(await Promise.all(connections.filter((pc) => pc.connectionState !== 'closed').map(linkFigures)));
 }
 
 /**
@@ -84,10 +63,8 @@ export class DhCall extends DhElement {
   @state() private accessor confirmEnd = false;
   @state() private accessor quality: Quality = 'unknown';
 
-  #connectedAt: number | undefined;
   #listening: HostSession | GuestSession | undefined;
   readonly #onChange = (): void => {
-    if (this.session?.state === 'connected') this.#connectedAt ??= Date.now();
     if (this.session?.machine.done) this.emit('dh-call-end', { state: this.session.state === 'failed' ? 'failed' : 'ended' });
     this.requestUpdate();
   };
@@ -167,8 +144,9 @@ export class DhCall extends DhElement {
   };
 
   #elapsed(): string {
-    if (this.#connectedAt === undefined) return '0:00';
-    const s = Math.floor((Date.now() - this.#connectedAt) / 1000);
+    const since = this.session?.connectedAt;
+    if (since === undefined) return '0:00';
+    const s = Math.floor((Date.now() - since) / 1000);
     return `${String(Math.floor(s / 60))}:${String(s % 60).padStart(2, '0')}`;
   }
 

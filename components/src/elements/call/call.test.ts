@@ -53,6 +53,17 @@ describe('dh-call', () => {
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 
+  it('shows the elapsed time and the connection quality measured from the call', async () => {
+    const { patient } = await connectedPair();
+    const el = await mount('dh-call', (c) => (c.session = patient));
+    const meta = (): string => $$(el, '.meta').map((m) => m.textContent).join(' | ');
+    expect(meta()).to.include('Samtalstid 0:00');
+    expect(meta()).to.include('Anslutning: mäts…');
+    // Loopback: a round trip of well under 150 ms and no loss.
+    await until(() => meta().includes('Anslutning: bra'), 'the measured quality', 15_000);
+    await until(() => /Samtalstid 0:0[1-9]/.test(meta()), 'the clock to run');
+  });
+
   it('mutes and turns the camera off, announcing the pressed state', async () => {
     const { patient } = await connectedPair();
     const el = await mount('dh-call', (c) => (c.session = patient));
