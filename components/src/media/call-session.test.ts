@@ -164,7 +164,7 @@ describe('call sessions over the real PeerServer', () => {
     expect(reloaded.signalling).to.equal('online');
     expect(reloaded.state).to.equal('waiting');
 
-    const elsewhere = host(token, undefined, { peerToken: newToken(), takenRetryMs: 200 });
+    const elsewhere = host(token, undefined, { peerToken: newToken(), retryMs: 200 });
     const opened = elsewhere.open();
     await until(() => elsewhere.signalling === 'taken', 'the taken room');
     expect(elsewhere.state).to.equal('idle');
@@ -176,5 +176,23 @@ describe('call sessions over the real PeerServer', () => {
     const patient = guest(token, 'patient');
     await patient.start(await media());
     await until(() => elsewhere.guests.length === 1, 'the knock at the lobby that has the room now');
+  });
+
+  it('while the signalling server cannot be reached, both sides say so and keep trying instead of failing', async () => {
+    const away = { url: 'http://127.0.0.1:9/peerjs', iceServers: [] };
+    const nurse = new HostSession({ signalling: away, participantToken: newToken(), retryMs: 200 });
+    const patient = new GuestSession({ signalling: away, token: newToken(), role: 'patient', retryMs: 200 });
+    sessions.push(nurse, patient);
+    const settled: string[] = [];
+    const opening = nurse.open().then(() => settled.push('nurse resolved'), () => settled.push('nurse rejected'));
+    const starting = patient.start(await media()).then(() => settled.push('patient resolved'), () => settled.push('patient rejected'));
+    await until(() => nurse.signalling === 'offline' && patient.signalling === 'offline', 'both to be offline');
+    await new Promise((r) => setTimeout(r, 1000)); // several more tries
+    expect(settled).to.deep.equal([]);
+    expect([nurse.state, patient.state]).to.deep.equal(['idle', 'idle']);
+    nurse.teardown();
+    patient.teardown();
+    await Promise.all([opening, starting]);
+    expect(settled.sort()).to.deep.equal(['nurse resolved', 'patient resolved']);
   });
 });

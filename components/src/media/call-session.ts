@@ -41,6 +41,9 @@ export interface SessionOptions {
   readonly iceGraceMs?: number;
 }
 
+/** PeerJS errors after which asking again later may work: the server is unreachable or restarting. */
+const RETRYABLE: ReadonlySet<string> = new Set(['network', 'server-error', 'socket-error', 'socket-closed']);
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -173,6 +176,42 @@ abstract class Session extends EventTarget {
   }
 
   /**
+   * Creates a peer (through `make`) until one is open at the signalling server. While the server
+   * cannot be reached, or (for a fixed id) another holds the id, says so and asks again after
+   * `retryMs`. Undefined when torn down meanwhile.
+   */
+  protected async openPeer(make: () => Peer, retryMs: number, keep: (peer: Peer) => void): Promise<Peer | undefined> {
+    while (!this.#tornDown) {
+      const peer = make();
+      keep(peer);
+      const outcome = await new Promise<'open' | 'closed' | 'taken' | 'offline'>((resolve, reject) => {
+        peer.once('open', () => {
+          resolve('open');
+        });
+        peer.once('close', () => {
+          resolve('closed');
+        });
+        peer.on('error', (error) => {
+          if (peer.open) return;
+          const type = (error as { type?: string }).type ?? '';
+          if (type === 'unavailable-id') resolve('taken');
+          else if (RETRYABLE.has(type)) resolve('offline');
+          else reject(error);
+        });
+      });
+      if (this.isTornDown() || outcome === 'closed') return undefined;
+      if (outcome === 'open') {
+        this.keepRegistered(peer);
+        return peer;
+      }
+      peer.destroy();
+      this.setSignalling(outcome);
+      await sleep(retryMs);
+    }
+    return undefined;
+  }
+
+  /**
    * A peer that lost the signalling server (restart, network) keeps its id and reconnects; the
    * server accepts the id again because the peer keeps its token.
    */
@@ -203,8 +242,8 @@ export interface HostOptions extends SessionOptions {
    * the old connection out.
    */
   readonly peerToken?: string;
-  /** How long to wait before asking again for a room another lobby holds. */
-  readonly takenRetryMs?: number;
+  /** How long to wait before asking the signalling server again (room held elsewhere, server away). */
+  readonly retryMs?: number;
 }
 
 /**
@@ -240,34 +279,12 @@ export class HostSession extends Session {
 
   /** Registers one room id; while another lobby holds it, says so and asks again. */
   async #register(id: string, role: GuestRole, index: number): Promise<void> {
-    while (!this.isTornDown()) {
-      const peer = createPeer(this.options.signalling, id, this.#hostOptions.peerToken);
-      this.peers[index] = peer;
-      const taken = await new Promise<boolean>((resolve, reject) => {
-        peer.once('open', () => {
-          resolve(false);
-        });
-        peer.once('close', () => {
-          resolve(false); // torn down meanwhile
-        });
-        peer.on('error', (error) => {
-          if (peer.open) return;
-          if ((error as { type?: string }).type === 'unavailable-id') resolve(true);
-          else reject(error);
-        });
-      });
-      if (this.isTornDown()) return;
-      if (!taken) {
-        this.keepRegistered(peer);
-        peer.on('connection', (conn) => {
-          this.#onKnock(conn, role);
-        });
-        return;
-      }
-      peer.destroy();
-      this.setSignalling('taken');
-      await sleep(this.#hostOptions.takenRetryMs ?? 5000);
-    }
+    const peer = await this.openPeer(() => createPeer(this.options.signalling, id, this.#hostOptions.peerToken), this.#hostOptions.retryMs ?? 5000, (p) => {
+      this.peers[index] = p;
+    });
+    peer?.on('connection', (conn) => {
+      this.#onKnock(conn, role);
+    });
   }
 
   #onKnock(conn: DataConnection, room: GuestRole): void {
@@ -384,6 +401,8 @@ export interface GuestOptions extends SessionOptions {
   readonly role: GuestRole;
   /** Seconds between knocks while the nurse is not there yet. */
   readonly knockEveryMs?: number;
+  /** How long to wait before trying the signalling server again while it cannot be reached. */
+  readonly retryMs?: number;
 }
 
 /**
@@ -416,21 +435,16 @@ export class GuestSession extends Session {
   async start(local: MediaStream): Promise<void> {
     this.local = local;
     this.#room = await roomPeerId(this.#guestOptions.token);
-    const peer = createPeer(this.options.signalling);
-    this.#peer = peer;
-    this.peers.push(peer);
-    await new Promise<void>((resolve, reject) => {
-      peer.once('open', () => {
-        resolve();
-      });
-      peer.once('error', reject);
+    const peer = await this.openPeer(() => createPeer(this.options.signalling), this.#guestOptions.retryMs ?? 3000, (p) => {
+      this.#peer = p;
+      this.peers[0] = p;
     });
+    if (!peer) return;
     this.setSignalling('online');
     peer.on('error', (error) => {
       // The nurse's room is not registered yet: just keep knocking.
       if ((error as { type?: string }).type === 'peer-unavailable') this.#conn = undefined;
     });
-    this.keepRegistered(peer);
     peer.on('call', (call) => {
       this.#answer(call);
     });
