@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { clockText, isoDate, swedishClock } from '../../components/src/core/index.js';
 import { fillInvite, launchChromium, type LaunchedBrowser } from '../../scripts/browser.js';
-import { startDemoServer, type DemoServer } from '../server/server.js';
+import { spawnDemoServer, type SpawnedServer } from '../server/spawn.js';
 
 // Shared steps of the end-to-end tests: they drive the demo pages as a nurse and a patient would.
 
@@ -71,7 +71,7 @@ export async function openLobby(page: Page): Promise<void> {
 
 
 export interface DemoRun {
-  readonly server: DemoServer;
+  readonly server: SpawnedServer;
   readonly chromium: LaunchedBrowser;
   close(): Promise<void>;
 }
@@ -79,7 +79,7 @@ export interface DemoRun {
 /** A demo server with a data folder of its own, and a Chromium to drive it. */
 export async function startDemoRun(label: string): Promise<DemoRun> {
   const dir = await mkdtemp(join(tmpdir(), `dh-${label}-`));
-  const server = await startDemoServer({ port: 0, dataDir: dir });
+  const server = await spawnDemoServer({ dataDir: dir });
   const chromium = await launchChromium();
   return {
     server,

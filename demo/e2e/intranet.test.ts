@@ -1,12 +1,12 @@
 import { expect } from 'chai';
 import { after, before, describe, it } from 'node:test';
 import { fillInvite, nextWorkday, watchProblems, type LaunchedBrowser } from '../../scripts/browser.js';
-import type { DemoServer } from '../server/server.js';
+import type { SpawnedServer } from '../server/spawn.js';
 import { startDemoRun, type DemoRun } from './helpers.js';
 
 // The built bundles in a plain page, under the demo server's strict CSP, as a region would embed them.
 let run: DemoRun;
-let server: DemoServer;
+let server: SpawnedServer;
 let chromium: LaunchedBrowser;
 
 before(async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { launchChromium } from '../../scripts/browser.js';
-import { startDemoServer } from '../server/server.js';
+import { spawnDemoServer } from '../server/spawn.js';
 import { bookSoon, deep, openLobby, smsTo, waitDeep } from './helpers.js';
 import { createTestHost } from './network.js';
 
@@ -48,7 +48,7 @@ describe('resilience', () => {
       return;
     }
     const dir = await mkdtemp(join(tmpdir(), 'dh-cut-'));
-    const server = await startDemoServer({ host: host.hostAddress, port: 0, dataDir: dir });
+    const server = await spawnDemoServer({ host: host.hostAddress, dataDir: dir });
     // A plain-http address other than localhost is not a secure context: allow it for this test host,
     // as a region's site would be served over https.
     const secure = [`--unsafely-treat-insecure-origin-as-secure=${server.url}`];

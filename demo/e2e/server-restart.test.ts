@@ -4,18 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchChromium, watchProblems, type LaunchedBrowser } from '../../scripts/browser.js';
-import { startDemoServer, type DemoServer } from '../server/server.js';
+import { spawnDemoServer, type SpawnedServer } from '../server/spawn.js';
 import { bookSoon, deep, openLobby, smsTo, waitDeep } from './helpers.js';
 
 // The signalling server (PeerServer in the demo server) restarts while a patient waits in the
 // lobby: both sides say the link is lost, come back by themselves, and the visit starts as usual.
 let dir: string;
-let server: DemoServer;
+let server: SpawnedServer;
 let chromium: LaunchedBrowser;
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'dh-restart-'));
-  server = await startDemoServer({ port: 0, dataDir: dir });
+  server = await spawnDemoServer({ dataDir: dir });
   chromium = await launchChromium();
 });
 after(async () => {
@@ -41,7 +41,7 @@ describe('the signalling server restarts while people wait', () => {
     await waitDeep(nurse, ['dh-lobby'], 'text', (t) => String(t).includes('Förbindelsen med videotjänsten bröts'), 'the nurse to be told');
     await waitDeep(patient, ['dh-patient-join'], 'text', (t) => String(t).includes('Förbindelsen bröts en stund'), 'the patient to be told');
     await new Promise((r) => setTimeout(r, 2000)); // a restart takes a moment
-    server = await startDemoServer({ port, dataDir: dir });
+    server = await spawnDemoServer({ port, dataDir: dir });
     // From here on, nothing that goes wrong is excused by the restart.
     const problems = [...watchProblems(nurse), ...watchProblems(patient)];
 

@@ -2,12 +2,12 @@ import { expect } from 'chai';
 import { after, before, describe, it } from 'node:test';
 import { launchChromium, preparePage, watchProblems, type LaunchedBrowser } from '../../scripts/browser.js';
 import { bookSoon, deep, openLobby, smsTo, startDemoRun, waitDeep, type DemoRun } from './helpers.js';
-import type { DemoServer } from '../server/server.js';
+import type { SpawnedServer } from '../server/spawn.js';
 
 // Nurse and patient in two isolated browser contexts against the demo server: invite, SMS link,
 // knock, "Starta besök", video both ways, hang up. (Mute as silence: media/call-session.test.ts.)
 let run: DemoRun;
-let server: DemoServer;
+let server: SpawnedServer;
 let chromium: LaunchedBrowser;
 
 before(async () => {

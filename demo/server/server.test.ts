@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { WebSocket } from 'ws';
-import { startDemoServer, type DemoServer } from './server.js';
+import { spawnDemoServer, type SpawnedServer } from './spawn.js';
 
 let dir = '';
-let server: DemoServer;
+let server: SpawnedServer;
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
   fetch(`${server.url}${path}`, {
@@ -15,13 +15,15 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
     headers: { 'Content-Type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+const outbox = async (): Promise<{ id: string; encoding: string; segments: number }[]> =>
+  (await (await fetch(`${server.url}/outbox.json`)).json()) as { id: string; encoding: string; segments: number }[];
 const sms = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
   id: crypto.randomUUID(), to: '+46701234567', text: 'Hej! Länk: https://example.se/b#t=x', kind: 'invite', ...over,
 });
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'dh-server-'));
-  server = await startDemoServer({ port: 0, dataDir: dir });
+  server = await spawnDemoServer({ dataDir: dir });
 });
 after(async () => {
   await server.close();
@@ -44,7 +46,7 @@ describe('demo server', () => {
       const m = sms({ text: 'en gång' });
       expect((await post('/api/sms', m)).status).to.equal(202);
       expect((await post('/api/sms', m)).status).to.equal(200);
-      expect(server.outbox.list().filter((x) => x.id === m.id)).to.have.length(1);
+      expect((await outbox()).filter((x) => x.id === m.id)).to.have.length(1);
     });
 
     const bad: [string, unknown, string][] = [
@@ -59,13 +61,13 @@ describe('demo server', () => {
     ];
     for (const [what, body, field] of bad) {
       it(`refuses ${what} with 400 and a Swedish reason for "${field}"`, async () => {
-        const before = server.outbox.list().length;
+        const before = (await outbox()).length;
         const response = await post('/api/sms', body);
         expect(response.status).to.equal(400);
         const answer = (await response.json()) as { error: string; fields: Record<string, string> };
         expect(Object.keys(answer.fields)).to.include(field);
         expect(answer.error).to.be.a('string').and.not.equal('');
-        expect(server.outbox.list().length).to.equal(before);
+        expect((await outbox()).length).to.equal(before);
       });
     }
 
@@ -89,11 +91,11 @@ describe('demo server', () => {
       const otherDir = await mkdtemp(join(tmpdir(), 'dh-restart-'));
       const old = { id: 'old-message-1', to: '+46701234567', text: 'gammalt', kind: 'invite', receivedAt: '2020-01-01T00:00:00.000Z', encoding: 'GSM-7', segments: 1 };
       await writeFile(join(otherDir, 'outbox.jsonl'), JSON.stringify(old) + '\n{"torn":');
-      const a = await startDemoServer({ port: 0, dataDir: otherDir });
+      const a = await spawnDemoServer({ dataDir: otherDir });
       const m = sms({ text: 'överlever omstart' });
       await fetch(`${a.url}/api/sms`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(m) });
       await a.close();
-      const b = await startDemoServer({ port: 0, dataDir: otherDir });
+      const b = await spawnDemoServer({ dataDir: otherDir });
       const list = (await (await fetch(`${b.url}/outbox.json`)).json()) as { id: string }[];
       await b.close();
       expect(list.map((x) => x.id)).to.deep.equal([m.id]);
