@@ -10,6 +10,8 @@ export interface VisitListing {
   readonly start: string;
   readonly durationMinutes: number;
   readonly status: 'booked' | 'cancelled';
+  /** The language the patient was invited in, so their page opens in it (never on the interpreter's). */
+  readonly language?: string;
 }
 
 export const ROOM_ID = /^dh-[0-9a-f]{32}$/;
@@ -41,12 +43,13 @@ export class VisitDirectory {
   async put(room: string, body: unknown): Promise<string | undefined> {
     if (!ROOM_ID.test(room)) return 'Ogiltigt rums-id.';
     const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-    const { clinic, start, durationMinutes, status } = b;
+    const { clinic, start, durationMinutes, status, language } = b;
     if (typeof clinic !== 'string' || clinic.length === 0 || clinic.length > 100) return 'clinic saknas.';
     if (typeof start !== 'string' || Number.isNaN(Date.parse(start))) return 'start ska vara en tidpunkt (ISO 8601).';
     if (typeof durationMinutes !== 'number' || !Number.isInteger(durationMinutes) || durationMinutes < 1 || durationMinutes > 600) return 'durationMinutes är ogiltigt.';
     if (status !== 'booked' && status !== 'cancelled') return 'status ska vara booked eller cancelled.';
-    this.#visits.set(room, { clinic, start: new Date(start).toISOString(), durationMinutes, status });
+    if (language !== undefined && (typeof language !== 'string' || !/^[a-z]{2}$/.test(language))) return 'language ska vara en språkkod med två bokstäver.';
+    this.#visits.set(room, { clinic, start: new Date(start).toISOString(), durationMinutes, status, ...(language ? { language } : {}) });
     await writeFile(this.#file, JSON.stringify(Object.fromEntries(this.#visits)));
     return undefined;
   }

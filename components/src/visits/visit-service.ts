@@ -177,11 +177,11 @@ export class VisitService extends EventTarget {
   async publish(booking: Booking): Promise<void> {
     const url = this.config.visitDirectoryUrl;
     if (!url) return;
-    const body = JSON.stringify({
-      clinic: this.clinic(booking.clinicId).name, start: booking.start, durationMinutes: booking.durationMinutes, status: booking.status,
-    });
-    const tokens = [booking.token, ...(booking.interpreter ? [booking.interpreter.token] : [])];
-    await Promise.all(tokens.map(async (token) => {
+    const listing = { clinic: this.clinic(booking.clinicId).name, start: booking.start, durationMinutes: booking.durationMinutes, status: booking.status };
+    // The patient's page opens in the invitation's language; the interpreter's in the page's own.
+    const entries: [string, string][] = [[booking.token, JSON.stringify({ ...listing, language: booking.language })]];
+    if (booking.interpreter) entries.push([booking.interpreter.token, JSON.stringify(listing)]);
+    await Promise.all(entries.map(async ([token, body]) => {
       try {
         await fetch(`${url}/${await roomPeerId(token)}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body, referrerPolicy: 'no-referrer' });
       } catch {

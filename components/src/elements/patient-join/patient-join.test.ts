@@ -12,7 +12,7 @@ import '../guest-join/define.js';
 let base = '';
 const hosts: HostSession[] = [];
 
-async function list(token: string, listing: { clinic: string; start: string; durationMinutes: number; status: string }): Promise<void> {
+async function list(token: string, listing: { clinic: string; start: string; durationMinutes: number; status: string; language?: string }): Promise<void> {
   const r = await fetch(`${base}/api/visits/${await roomPeerId(token)}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(listing) });
   expect(r.status).to.equal(204);
 }
@@ -128,6 +128,25 @@ describe('dh-patient-join', () => {
     await until(() => $(el, 'h1')?.textContent === 'Videokäyntisi', 'Finnish');
     expect(el.getAttribute('dir')).to.equal('ltr');
     expect(el.shadowRoot!.textContent).to.include('Olet odotushuoneessa');
+  });
+
+  it('opens in the language of the invitation, unless the element has a language of its own', async () => {
+    setup();
+    const token = newToken();
+    await list(token, { clinic: 'Vårdcentralen Gagnef', start: '2099-12-01T13:30:00.000Z', durationMinutes: 45, status: 'booked', language: 'en' });
+    const invited = await mount('dh-patient-join', (e) => (e.token = token));
+    await until(() => $(invited, 'h1')?.textContent === 'Your video visit', 'English from the invitation');
+    expect($<HTMLSelectElement>(invited, '#lang')!.value).to.equal('en');
+    invited.remove();
+
+    const own = await mount('dh-patient-join', (e) => {
+      e.token = token;
+      e.setAttribute('lang', 'fi');
+    });
+    await until(() => own.shadowRoot?.textContent.includes('Vårdcentralen Gagnef'), 'the visit');
+    await until(() => $(own, 'h1')?.textContent === 'Videokäyntisi', 'Finnish');
+    await new Promise((r) => setTimeout(r, 200));
+    expect($(own, 'h1')!.textContent).to.equal('Videokäyntisi');
   });
 
   it('opens in the language the page asks for', async () => {

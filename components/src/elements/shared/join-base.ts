@@ -18,6 +18,7 @@ interface Listing {
   readonly start: string;
   readonly durationMinutes: number;
   readonly status: 'booked' | 'cancelled';
+  readonly language?: string;
 }
 
 /**
@@ -45,11 +46,13 @@ export abstract class JoinElement extends DhElement {
   @query('dh-device-check') protected accessor deviceCheck!: DhDeviceCheck;
 
   protected abstract readonly guestRole: GuestRole;
+  #ownLang = false;
   protected abstract readonly titleKey: MessageKey;
 
   override connectedCallback(): void {
     super.connectedCallback();
     // The language the page asks for: its texts (loaded if need be) and its writing direction.
+    this.#ownLang = this.hasAttribute('lang');
     const asked = nearestLang(this);
     if (isUiLocale(asked)) void this.setLanguage(asked);
     void this.#load();
@@ -62,6 +65,9 @@ export abstract class JoinElement extends DhElement {
 
   async #load(): Promise<void> {
     const problem = await this.#lookUp();
+    // The invitation's language, unless the element was given one of its own.
+    const invited = this.listing?.language;
+    if (!this.#ownLang && isUiLocale(invited) && invited !== this.locale) await this.setLanguage(invited);
     if (problem) {
       this.problem = problem;
       this.phase = 'problem';

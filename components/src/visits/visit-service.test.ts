@@ -1,0 +1,52 @@
+import { expect } from 'chai';
+import { afterEach, before, beforeEach, describe, it } from 'node:test';
+import { deleteDB } from 'idb';
+import { emptyDraft, roomPeerId, validateInvite } from '../core/index.js';
+import { configure, getServices, resetServices } from '../elements/shared/services.js';
+import { demoUrl, uniqueDbName } from '../testing/env.js';
+
+let base = '';
+let dbName = '';
+const always = ['00:00', '24:00'] as const;
+
+before(async () => {
+  base = await demoUrl();
+});
+beforeEach(() => {
+  dbName = uniqueDbName('visits');
+  configure({
+    dbName, relayUrl: `${base}/api/sms`, signallingUrl: `${base}/peerjs`, visitDirectoryUrl: `${base}/api/visits`, iceServers: [],
+    clinics: [{ id: 'jour', name: 'Demomottagningen', openingHours: { 1: always, 2: always, 3: always, 4: always, 5: always, 6: always, 7: always } }],
+  });
+});
+afterEach(async () => {
+  await resetServices();
+  await deleteDB(dbName);
+});
+
+const listing = async (token: string): Promise<Record<string, unknown>> =>
+  (await (await fetch(`${base}/api/visits/${await roomPeerId(token)}`)).json()) as Record<string, unknown>;
+
+describe('the visit directory, as the nurse side fills it', () => {
+  it('lists clinic, time and status under each link’s room id, the invitation language only for the patient, and no one’s details', async () => {
+    const services = await getServices();
+    const start = new Date(Date.now() + 60 * 60_000);
+    const r = validateInvite({
+      ...emptyDraft(), clinic: 'jour', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson', mobile: '0701234567',
+      reason: 'Hälsosamtal', date: start.toISOString().slice(0, 10), time: '00:00', language: 'en',
+      interpreter: true, interpreterLanguage: 'ar', interpreterMobile: '0731234567', interpreterEmail: 'tolk@tolk.se',
+    }, new Date(0), { clinics: services.config.clinics });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const { booking } = await services.book({ ...r.value, start }, new Date());
+
+    const patient = await listing(booking.token);
+    expect(patient).to.deep.equal({ clinic: 'Demomottagningen', start: start.toISOString(), durationMinutes: 45, status: 'booked', language: 'en' });
+    const interpreter = await listing(booking.interpreter!.token);
+    expect(interpreter).to.not.have.property('language');
+    expect(JSON.stringify([patient, interpreter])).to.not.match(/Tolvan|1212|0701234567|Hälsosamtal/);
+
+    await services.cancel(booking);
+    expect((await listing(booking.token)).status).to.equal('cancelled');
+    expect((await listing(booking.interpreter!.token)).status).to.equal('cancelled');
+  });
+});
