@@ -13,5 +13,6 @@ export { DhBooking } from './elements/booking/booking.element.js';
 export { DhLobby } from './elements/lobby/lobby.element.js';
 export { DhCall } from './elements/call/call.element.js';
 export { DhDeviceCheck } from './elements/device-check/device-check.element.js';
+export { DhSpeakerTest } from './elements/speaker-test/speaker-test.element.js';
 export { configure, readConfig, resetServices, type DhConfig } from './elements/shared/services.js';
 export type * from './elements/shared/events.js';

@@ -221,6 +221,7 @@ export const en: Catalog = {
   'ui.join.notYet': 'The nurse has not opened the visit yet. We keep trying by ourselves.',
   'ui.join.offline': 'The connection dropped for a moment. We reconnect by ourselves – please do not close the page.',
   'ui.join.knocked': 'The nurse knows you are waiting.',
+  'ui.join.soundCheck': 'While you wait, you can check that you can hear sound:',
   'ui.guest.title': 'Interpreting assignment – video visit',
   'ui.guest.code': 'Code from the text message',
   'ui.guest.codeHint': 'Six digits',

@@ -72,6 +72,7 @@ export const fi: PatientCatalog = {
   'ui.join.notYet': 'Sairaanhoitaja ei ole vielä avannut käyntiä. Yritämme uudelleen itsestään.',
   'ui.join.offline': 'Yhteys katkesi hetkeksi. Yhdistämme uudelleen itsestään – älä sulje sivua.',
   'ui.join.knocked': 'Sairaanhoitaja tietää, että odotat.',
+  'ui.join.soundCheck': 'Odottaessasi voit tarkistaa, että kuulet äänen:',
   'ui.guest.title': 'Tulkkaustehtävä – videokäynti',
   'ui.guest.code': 'Koodi tekstiviestistä',
   'ui.guest.codeHint': 'Kuusi numeroa',

@@ -224,6 +224,7 @@ export const sv = {
     'Du är i väntrummet. Sjuksköterskan släpper in dig när det är dags – du behöver inte göra något. Stäng inte sidan.',
   'ui.join.notYet': 'Sjuksköterskan har inte öppnat besöket ännu. Vi försöker igen av oss själva.',
   'ui.join.knocked': 'Sjuksköterskan vet att du väntar.',
+  'ui.join.soundCheck': 'Medan du väntar kan du prova att ljudet hörs:',
   'ui.join.offline': 'Förbindelsen bröts en stund. Vi ansluter igen av oss själva – stäng inte sidan.',
   'ui.guest.title': 'Tolkuppdrag – videobesök',
   'ui.guest.code': 'Kod från sms:et',

@@ -5,6 +5,7 @@ import type { MessageKey } from '../../core/index.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { DhElement } from '../shared/dh-element.js';
 import { MediaDevicesController } from '../shared/media-devices.controller.js';
+import '../speaker-test/define.js';
 
 type Verdict = 'checking' | 'ok' | 'bad';
 
@@ -14,6 +15,7 @@ type Verdict = 'checking' | 'ok' | 'bad';
  * each with its own verdict and, when something is wrong, what to do about it.
  *
  * @fires dh-device-check - After each check; `detail.ready` is true when the visit can go ahead.
+ * @fires dh-speaker-test - From the speaker test: `detail.heard`.
  *
  * @csspart preview - The camera preview.
  * @csspart verdicts - The list of checks.
@@ -34,8 +36,6 @@ export class DhDeviceCheck extends DhElement {
     .verdict.bad { color: var(--_error); }
     meter { width: 100%; height: 1rem; }
     select { width: 100%; }
-    fieldset.ask { border: 0; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
-    fieldset.ask legend { padding: 0; margin-block-end: 0.25rem; }
   `];
 
   /** The PeerServer URL to check, e.g. '/peerjs'. */
@@ -44,8 +44,6 @@ export class DhDeviceCheck extends DhElement {
   @state() private accessor network: Verdict = 'checking';
   @state() private accessor audioOnly = false;
   @state() private accessor started = false;
-  /** The speaker has no signal to measure: the person says whether they heard the tone. */
-  @state() private accessor speaker: 'untested' | 'asking' | 'ok' | 'bad' = 'untested';
 
   readonly devices = new MediaDevicesController(this);
   #choice: { videoId?: string; audioId?: string } = {};
@@ -91,19 +89,6 @@ export class DhDeviceCheck extends DhElement {
     }
   }
 
-  #playTone = (): void => {
-    this.speaker = 'asking';
-    const context = new AudioContext();
-    const oscillator = context.createOscillator();
-    const gain = context.createGain();
-    oscillator.frequency.value = 660;
-    gain.gain.value = 0.2;
-    oscillator.connect(gain).connect(context.destination);
-    oscillator.start();
-    oscillator.stop(context.currentTime + 0.6);
-    oscillator.onended = () => void context.close();
-  };
-
   #problemText(device: 'camera' | 'microphone'): string | undefined {
     const p = this.devices.problem;
     if (!p) return undefined;
@@ -111,29 +96,6 @@ export class DhDeviceCheck extends DhElement {
     if (p.kind === 'failed') return this.t('ui.device.failed');
     if (!('device' in p) || (p.device !== device && p.device !== 'both')) return undefined;
     return this.t(`ui.device.${p.kind}.${device}` as MessageKey);
-  }
-
-  #renderSpeaker(): TemplateResult {
-    const play = html`<button part="button" type="button" @click=${this.#playTone}>${this.t('ui.device.speakerTest')}</button>`;
-    const answer = (heard: boolean): void => {
-      this.speaker = heard ? 'ok' : 'bad';
-    };
-    switch (this.speaker) {
-      case 'untested':
-        return html`${play}<span class="hint">${this.t('ui.device.speakerHint')}</span>`;
-      case 'asking':
-        return html`
-          <fieldset class="ask">
-            <legend>${this.t('ui.device.speakerAsk')}</legend>
-            <button part="button" type="button" @click=${() => { answer(true); }}>${this.t('ui.device.yes')}</button>
-            <button part="button" type="button" @click=${() => { answer(false); }}>${this.t('ui.device.no')}</button>
-            ${play}
-          </fieldset>`;
-      case 'ok':
-        return html`<span class="verdict ok">✓ ${this.t('ui.device.ok')}</span>`;
-      case 'bad':
-        return html`<span class="verdict bad">✗ ${this.t('ui.device.speakerBad')}</span>${play}`;
-    }
   }
 
   protected override render(): TemplateResult {
@@ -180,7 +142,7 @@ export class DhDeviceCheck extends DhElement {
           </li>
           <li>
             <strong>${this.t('ui.device.speaker')}</strong>
-            ${this.#renderSpeaker()}
+            <dh-speaker-test lang=${this.locale}></dh-speaker-test>
           </li>
           <li>
             <strong>${this.t('ui.device.network')}</strong>

@@ -67,6 +67,9 @@ describe('dh-patient-join', () => {
     await until(() => $(el, '[role="status"]')?.textContent.includes('väntrummet'), 'the waiting room');
     expect(await axeViolations(el)).to.deep.equal([]);
     expect($(el, '.hint')!.textContent).to.match(/inte öppnat besöket ännu/);
+    // While waiting, the patient can still check that sound is heard.
+    expect(el.shadowRoot!.textContent).to.include('Medan du väntar kan du prova att ljudet hörs');
+    expect($(el, 'dh-speaker-test')).to.not.equal(null);
 
     const nurse = new HostSession({ signalling: { url: `${base}/peerjs`, iceServers: [] }, participantToken: token });
     hosts.push(nurse);

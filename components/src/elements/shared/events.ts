@@ -25,6 +25,10 @@ export interface DeviceCheckDetail {
   readonly ready: boolean;
   readonly audioOnly: boolean;
 }
+export interface SpeakerTestDetail {
+  /** The person heard the test tone. */
+  readonly heard: boolean;
+}
 export interface CallEndDetail {
   readonly state: 'ended' | 'failed';
 }
@@ -37,6 +41,7 @@ declare global {
     'dh-start-visit': DhEvent<StartVisitDetail>;
     'dh-booking-change': DhEvent<BookingChangeDetail>;
     'dh-device-check': DhEvent<DeviceCheckDetail>;
+    'dh-speaker-test': DhEvent<SpeakerTestDetail>;
     'dh-call-end': DhEvent<CallEndDetail>;
   }
 }

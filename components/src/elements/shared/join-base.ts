@@ -6,6 +6,7 @@ import {
 import { GuestSession, type GuestRole } from '../../media/call-session.js';
 import '../call/define.js';
 import '../device-check/define.js';
+import '../speaker-test/define.js';
 import type { DhDeviceCheck } from '../device-check/device-check.element.js';
 import { baseStyles } from './base.styles.js';
 import { DhElement, nearestLang } from './dh-element.js';
@@ -183,7 +184,9 @@ export abstract class JoinElement extends DhElement {
           ${this.renderWaitingNote()}
           <p class="status" role="status">${this.t('ui.join.waiting')}</p>
           <p class="hint" aria-live="polite">${this.session?.signalling === 'offline' ? this.t('ui.join.offline')
-            : this.session?.knocking ? this.t('ui.join.knocked') : this.t('ui.join.notYet')}</p>`;
+            : this.session?.knocking ? this.t('ui.join.knocked') : this.t('ui.join.notYet')}</p>
+          <p>${this.t('ui.join.soundCheck')}</p>
+          <dh-speaker-test lang=${this.locale}></dh-speaker-test>`;
       case 'call':
         return html`<dh-call lang=${this.locale} party=${this.guestRole} .session=${this.session}></dh-call>`;
     }
