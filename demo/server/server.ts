@@ -1,4 +1,5 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -153,6 +154,18 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     else registered.add(client);
   });
   app.use('/peerjs', peerServer);
+
+  // The two nurse pages share one clinic configuration (demo-config.json), put into each page as it
+  // is served, the way a portal would template its own.
+  const nursePages: Readonly<Record<string, string>> = { '/': 'index.html', '/index.html': 'index.html', '/lobby': 'lobby.html', '/lobby.html': 'lobby.html' };
+  app.get(Object.keys(nursePages), (req, res, next) => {
+    const page = nursePages[req.path] ?? 'index.html';
+    Promise.all([readFile(join(ROOT, 'demo/public', page), 'utf8'), readFile(join(ROOT, 'demo/public/demo-config.json'), 'utf8')]).then(([html, config]) => {
+      // `<` escaped so that no text in the JSON can end the script element.
+      const data = `<script type="application/json" data-dh-config>\n${config.replace(/</g, '\\u003c')}</script>`;
+      res.type('html').send(html.replace(/<!-- dh-demo-config[^>]*-->/, () => data));
+    }, next);
+  });
 
   app.use('/dist', express.static(join(ROOT, 'dist'), { fallthrough: false }));
   app.use(express.static(join(ROOT, 'demo/public'), { extensions: ['html'] }));
