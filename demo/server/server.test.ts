@@ -85,6 +85,12 @@ describe('demo server', () => {
       expect((await post('/api/sms', sms())).status).to.equal(503);
       expect((await post('/api/sms', sms())).status).to.equal(202);
       expect((await post('/api/demo/sms-outage', { failNext: -1 })).status).to.equal(400);
+      // One number only: the others' messages go through.
+      expect((await post('/api/demo/sms-outage', { failNext: 1, status: 503, to: '+46705550099' })).status).to.equal(200);
+      expect((await post('/api/sms', sms())).status).to.equal(202);
+      expect((await post('/api/sms', sms({ to: '+46705550099' }))).status).to.equal(503);
+      expect((await post('/api/sms', sms({ to: '+46705550099' }))).status).to.equal(202);
+      expect((await post('/api/demo/sms-outage', { failNext: 1, to: '0705550099' })).status).to.equal(400);
     });
 
     it('keeps the outbox on disk across a restart and drops messages older than 30 days', async () => {

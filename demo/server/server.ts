@@ -69,7 +69,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const visits = await VisitDirectory.open(dataDir);
   const app = express();
   const server: Server = createServer(app);
-  const outage: Outage = { failNext: 0, status: 503 };
+  // Simulated outages: for every message (key ''), or for one number only, so that a test (or a
+  // trainer) can fail its own messages without touching anyone else's.
+  const outages = new Map<string, Outage>();
   const cors = new Set(options.corsOrigins ?? []);
 
   app.disable('x-powered-by');
@@ -92,7 +94,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 
   app.use('/api', allowCors);
   app.post('/api/sms', express.json({ limit: '16kb' }), (req, res, next) => {
-    if (outage.failNext > 0) {
+    const to = (req.body as { to?: unknown } | null)?.to;
+    const outage = (typeof to === 'string' ? outages.get(to) : undefined) ?? outages.get('');
+    if (outage && outage.failNext > 0) {
       outage.failNext--;
       res.status(outage.status).json({ error: 'Sms-leverantören svarar inte (simulerad driftstörning).' });
       return;
@@ -107,7 +111,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   });
   // Lets a trainer (or a test) make the next N relay calls fail, to show what nurses then see.
   app.get('/api/demo/sms-outage', (_req, res) => {
-    res.json(outage);
+    res.json(outages.get('') ?? { failNext: 0, status: 503 });
   });
   app.post('/api/demo/sms-outage', express.json({ limit: '1kb' }), (req, res) => {
     const body = req.body as Record<string, unknown>;
@@ -117,7 +121,14 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       res.status(400).json({ error: 'failNext ska vara 0–1000 och status 400–599.' });
       return;
     }
-    Object.assign(outage, { failNext, status });
+    const to = body.to ?? '';
+    if (typeof to !== 'string' || (to !== '' && !/^\+\d{8,15}$/.test(to))) {
+      res.status(400).json({ error: 'to ska vara ett nummer i formatet +46701234567.' });
+      return;
+    }
+    const outage = { failNext, status };
+    if (failNext === 0) outages.delete(to);
+    else outages.set(to, outage);
     res.json(outage);
   });
   // The visit directory: the nurse's side lists clinic and time under the room id; the patient's

@@ -14,9 +14,11 @@ async function relayed(text: string): Promise<Relayed[]> {
   const all = (await (await fetch(`${base}/outbox.json`)).json()) as Relayed[];
   return all.filter((m) => m.text === text);
 }
+/** This file's own number: its simulated outages touch no other test's messages. */
+const TO = `+4670${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
 async function outage(failNext: number, status = 503): Promise<void> {
   await fetch(`${base}/api/demo/sms-outage`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ failNext, status }),
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ failNext, status, to: TO }),
   });
 }
 const unique = (label: string): string => `Test ${label} ${crypto.randomUUID()}`;
@@ -44,10 +46,10 @@ describe('SmsRelay against the demo relay', () => {
   it('sends a message that then shows in the outbox, once', async () => {
     const text = unique('sent');
     const relay = new SmsRelay({ url: `${base}/api/sms`, outbox: (await store()).outbox, backoff: FAST });
-    const result = await relay.send({ to: '+46701234567', text, kind: 'invite' });
+    const result = await relay.send({ to: TO, text, kind: 'invite' });
     expect(result.status).to.equal('sent');
     const got = await relayed(text);
-    expect(got.map(({ to, kind }) => ({ to, kind }))).to.deep.equal([{ to: '+46701234567', kind: 'invite' }]);
+    expect(got.map(({ to, kind }) => ({ to, kind }))).to.deep.equal([{ to: TO, kind: 'invite' }]);
     expect(await relay.pending()).to.deep.equal([]);
   });
 
@@ -55,7 +57,7 @@ describe('SmsRelay against the demo relay', () => {
     const text = unique('retry');
     await outage(2, 503);
     const relay = new SmsRelay({ url: `${base}/api/sms`, outbox: (await store()).outbox, backoff: FAST });
-    expect((await relay.send({ to: '+46701234567', text, kind: 'update' })).status).to.equal('sent');
+    expect((await relay.send({ to: TO, text, kind: 'update' })).status).to.equal('sent');
     expect(await relayed(text)).to.have.length(1);
   });
 
@@ -70,7 +72,7 @@ describe('SmsRelay against the demo relay', () => {
       if (e instanceof OutboxChangeEvent) reported.push(e);
     });
 
-    const result = await relay.send({ to: '+46701234567', text, kind: 'invite', bookingId: 'b-1' });
+    const result = await relay.send({ to: TO, text, kind: 'invite', bookingId: 'b-1' });
     expect(result.status).to.equal('queued');
     expect(result.status === 'queued' && result.error).to.match(/skickas automatiskt/);
     expect(reported.at(-1)?.entries.map((e) => e.text)).to.deep.equal([text]);
@@ -93,7 +95,7 @@ describe('SmsRelay against the demo relay', () => {
     const text = unique('network');
     const s = await store();
     const unreachable = new SmsRelay({ url: 'http://127.0.0.1:9/api/sms', outbox: s.outbox, backoff: FAST });
-    expect((await unreachable.send({ to: '+46701234567', text, kind: 'cancel' })).status).to.equal('queued');
+    expect((await unreachable.send({ to: TO, text, kind: 'cancel' })).status).to.equal('queued');
 
     const reachable = new SmsRelay({ url: `${base}/api/sms`, outbox: s.outbox, backoff: { ...FAST, outboxBaseMs: 0 } });
     const sent = await reachable.retry((await s.outbox.all())[0]!.id);
@@ -118,7 +120,7 @@ describe('SmsRelay against the demo relay', () => {
     // One 422 and then a healthy relay: a retry would have delivered the message.
     await outage(1, 422);
     const relay = new SmsRelay({ url: `${base}/api/sms`, outbox: (await store()).outbox, backoff: FAST });
-    expect((await relay.send({ to: '+46701234567', text, kind: 'invite' })).status).to.equal('rejected');
+    expect((await relay.send({ to: TO, text, kind: 'invite' })).status).to.equal('rejected');
     expect(await relayed(text)).to.deep.equal([]);
   });
 });

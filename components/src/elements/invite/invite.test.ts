@@ -19,8 +19,9 @@ let dbName = '';
 
 interface Relayed { to: string; text: string; kind: string }
 const outbox = async (): Promise<Relayed[]> => (await (await fetch(`${base}/outbox.json`)).json()) as Relayed[];
-const outage = (failNext: number, status = 503): Promise<Response> =>
-  fetch(`${base}/api/demo/sms-outage`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ failNext, status }) });
+/** Makes the relay fail the next messages to one number only (other test files share the relay). */
+const outage = (to: string, failNext: number, status = 503): Promise<Response> =>
+  fetch(`${base}/api/demo/sms-outage`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ failNext, status, to }) });
 
 async function invite(): Promise<DhInvite> {
   const el = await mount('dh-invite', (e) => {
@@ -62,7 +63,6 @@ beforeEach(() => {
 });
 afterEach(async () => {
   document.body.replaceChildren();
-  await outage(0);
   await resetServices();
   await deleteDB(dbName);
 });
@@ -249,9 +249,9 @@ describe('dh-invite', () => {
     });
 
     it('keeps the booking and offers a retry when the relay is down; the retry delivers', async () => {
-      await outage(100);
-      const el = await invite();
       const mobile = uniqueMobile();
+      await outage(e164(mobile), 100);
+      const el = await invite();
       await fillToSummary(el, mobile);
       await fill(el, 'confirm', true);
       const sent = nextEvent(el, 'dh-invite-sent');
@@ -261,7 +261,7 @@ describe('dh-invite', () => {
       await until(() => $(el, '[role="alert"]'), 'the failure');
       expect($(el, '[role="alert"]')!.textContent).to.match(/skickas automatiskt/);
       expect(await (await getServices()).store.bookings.get(detail.bookingId)).not.to.equal(undefined);
-      await outage(0);
+      await outage(e164(mobile), 0);
       await click(el, 'Försök skicka igen');
       await until(() => $(el, '.status.good'), 'the success');
       expect((await outbox()).filter((m) => m.to === e164(mobile))).to.have.length(1);
