@@ -129,6 +129,21 @@ describe('validateInvite', () => {
       );
     });
 
+    it('lets a visit run past midnight only where the clinic is open on both sides of it', () => {
+      const allDay = ['00:00', '24:00'] as const;
+      const clinics: Clinic[] = [
+        { id: 'jour', name: 'Jouren', openingHours: { 1: allDay, 2: allDay, 3: allDay, 4: allDay, 5: allDay, 6: allDay, 7: allDay } },
+        { id: 'kvall', name: 'Kvällsmottagningen', openingHours: { 3: ['18:00', '24:00'], 4: ['08:00', '17:00'] } },
+      ];
+      const check = (clinic: string, time: string): unknown => {
+        const r = validateInvite(good({ clinic, date: '2026-11-25', time }), NOW, { clinics });
+        return r.ok ? r.value.start.toISOString() : r.errors;
+      };
+      expect(check('jour', '23:30')).to.equal('2026-11-25T22:30:00.000Z'); // ends 00:15 on Thursday
+      expect(check('kvall', '23:00')).to.equal('2026-11-25T22:00:00.000Z'); // ends 23:45
+      expect(check('kvall', '23:30')).to.deep.equal({ time: 'Besöket måste ligga inom mottagningens öppettider, 18:00–24:00.' });
+    });
+
     it('uses weekday 08–17 hours for a clinic with no hours configured', () => {
       const r = validateInvite(good({ clinic: 'any', time: '17:30' }), NOW);
       expect(r.ok ? {} : r.errors).to.deep.equal({ time: 'Besöket måste ligga inom mottagningens öppettider, 08:00–17:00.' });

@@ -172,6 +172,16 @@ function checkStart(
   const start = swedishInstant(date, minutes);
   if (start.getTime() <= now.getTime()) return err('time', 'invite.time.past');
   const [from, to] = [parseClock(open[0]) ?? 0, parseClock(open[1]) ?? 24 * 60];
-  if (minutes < from || minutes + duration > to) return err('time', 'invite.time.hours', { open: open[0], close: open[1] });
+  const end = minutes + duration;
+  if (minutes < from || (end > to && !goesOnPastMidnight(hours, isoWeekday(date), to, end))) {
+    return err('time', 'invite.time.hours', { open: open[0], close: open[1] });
+  }
   return start;
+}
+
+/** A visit may run past midnight when the clinic is open until 24:00 and again from 00:00 the next day. */
+function goesOnPastMidnight(hours: WeeklyHours, weekday: number, closes: number, end: number): boolean {
+  const day = 24 * 60;
+  const next = hours[((weekday % 7) + 1) as keyof WeeklyHours];
+  return closes === day && next !== undefined && parseClock(next[0]) === 0 && end - day <= (parseClock(next[1]) ?? day);
 }
