@@ -44,6 +44,9 @@ export interface SessionOptions {
 /** PeerJS errors after which asking again later may work: the server is unreachable or restarting. */
 const RETRYABLE: ReadonlySet<string> = new Set(['network', 'server-error', 'socket-error', 'socket-closed']);
 
+/** A knock that has not reached the nurse's side by then is given up and made again. */
+const KNOCK_TIMEOUT_MS = 10_000;
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -303,7 +306,8 @@ export class HostSession extends Session {
         this.dispatchEvent(new Event('guests-change'));
         // Someone who knocks again after a drop, in a visit already running, is let straight back in.
         const guest = this.#guests.get(conn.peer);
-        if (guest?.admitted && guest.verified && this.local) this.#call(conn.peer);
+        // (Only without a live call: calling again would drop the one that works.)
+        if (guest?.admitted && guest.verified && this.local && !this.remoteStreams.has(conn.peer)) this.#call(conn.peer);
       } else if (data.t === 'code') {
         const guest = this.#guests.get(conn.peer);
         if (!guest?.guard) return;
@@ -416,6 +420,7 @@ export class GuestSession extends Session {
   #room = '';
   #lastCheck: CodeCheck | undefined;
   #lostSince: number | undefined;
+  #knockedAt = 0;
 
   constructor(options: GuestOptions) {
     super(options);
@@ -455,7 +460,14 @@ export class GuestSession extends Session {
   async #knockLoop(): Promise<void> {
     const every = this.#guestOptions.knockEveryMs ?? 3000;
     while (!this.isTornDown() && !this.machine.done) {
-      if (!this.#conn?.open && this.#peer?.open) this.#knock();
+      // One knock at a time: a second one still on its way after "Starta besök" would make the
+      // nurse's side call again and drop the call it just placed.
+      const pending = this.#conn && !this.#conn.open;
+      if (pending && Date.now() - this.#knockedAt > KNOCK_TIMEOUT_MS) {
+        this.#conn?.close();
+        this.#conn = undefined;
+      }
+      if (!this.#conn && this.#peer?.open) this.#knock();
       await sleep(every);
     }
   }
@@ -465,6 +477,7 @@ export class GuestSession extends Session {
     if (!peer) return;
     const conn = peer.connect(this.#room, { reliable: true });
     this.#conn = conn;
+    this.#knockedAt = Date.now();
     conn.on('open', () => {
       void conn.send({ t: 'knock', role: this.#guestOptions.role } satisfies WireMessage);
       this.dispatchEvent(new Event('knocked'));
