@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { afterEach, before, describe, it } from 'node:test';
+import { sendKeys } from '@web/test-runner-commands';
 import { newToken, roomPeerId } from '../../core/index.js';
 import { HostSession } from '../../media/call-session.js';
 import { $, axeViolations, mount, until } from '../../testing/dom.js';
@@ -163,5 +164,40 @@ describe('dh-patient-join', () => {
     await until(() => $(el, 'h1')?.textContent === 'ملاقات ویدیویی شما', 'Persian');
     expect(el.getAttribute('dir')).to.equal('rtl');
     expect($<HTMLSelectElement>(el, '#lang')!.value).to.equal('fa');
+  });
+
+  it('works by keyboard alone, with focus always visible: language, then the sound check while waiting', async () => {
+    setup();
+    const token = newToken();
+    await list(token, { clinic: 'Vårdcentralen Gagnef', start: soon(), durationMinutes: 45, status: 'booked' });
+    const el = await mount('dh-patient-join', (e) => (e.token = token));
+    await until(() => $(el, '[role="status"]')?.textContent.includes('väntrummet'), 'the waiting room');
+    const focused = (): HTMLElement | null => {
+      let active = document.activeElement as HTMLElement | null;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement as HTMLElement;
+      return active;
+    };
+    const tabTo = async (matches: (e: HTMLElement) => boolean, what: string): Promise<HTMLElement> => {
+      for (let i = 0; i < 30; i++) {
+        await sendKeys({ press: 'Tab' });
+        const f = focused();
+        if (f && f !== document.body) {
+          expect(getComputedStyle(f).outlineStyle, `focus outline on ${f.outerHTML.slice(0, 60)}`).to.not.equal('none');
+          if (matches(f)) return f;
+        }
+      }
+      throw new Error(`Tab never reached ${what}`);
+    };
+
+    await tabTo((f) => f.id === 'lang', 'the language choice');
+    await sendKeys({ press: 'ArrowDown' });
+    await until(() => $(el, 'h1')?.textContent === 'Your video visit', 'English by keyboard');
+    await tabTo((f) => f.textContent.trim() === 'Play a test sound', 'the sound check');
+    await sendKeys({ press: 'Enter' });
+    // Focus moves on to the question's first answer, then to the verdict.
+    await until(() => focused()?.textContent.trim() === 'Yes', 'focus on the answer');
+    await sendKeys({ press: 'Space' });
+    await until(() => focused()?.classList.contains('verdict'), 'focus on the verdict');
+    expect(focused()!.textContent.trim()).to.equal('✓ Works');
   });
 });

@@ -1,4 +1,4 @@
-import { css, html, type TemplateResult } from 'lit';
+import { css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { DhElement } from '../shared/dh-element.js';
@@ -50,6 +50,13 @@ export class DhSpeakerTest extends DhElement {
     this.emit('dh-speaker-test', { heard });
   }
 
+  // The button pressed is gone after each step: focus goes to what replaced it, so keyboard and
+  // screen-reader users carry on from there.
+  protected override updated(changed: PropertyValues): void {
+    if (!changed.has('step') || changed.get('step') === undefined) return;
+    this.renderRoot.querySelector<HTMLElement>(this.step === 'asking' ? 'fieldset button' : '.verdict')?.focus();
+  }
+
   protected override render(): TemplateResult {
     const play = html`<button part="button" type="button" @click=${this.#play}>${this.t('ui.device.speakerTest')}</button>`;
     switch (this.step) {
@@ -64,9 +71,9 @@ export class DhSpeakerTest extends DhElement {
             ${play}
           </fieldset>`;
       case 'ok':
-        return html`<span class="verdict ok">✓ ${this.t('ui.device.ok')}</span>`;
+        return html`<span class="verdict ok" role="status" tabindex="-1">✓ ${this.t('ui.device.ok')}</span>`;
       case 'bad':
-        return html`<span class="verdict bad">✗ ${this.t('ui.device.speakerBad')}</span>${play}`;
+        return html`<span class="verdict bad" role="status" tabindex="-1">✗ ${this.t('ui.device.speakerBad')}</span>${play}`;
     }
   }
 }
