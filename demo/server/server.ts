@@ -168,14 +168,14 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 
   // The two nurse pages share one clinic configuration (demo-config.json), put into each page as it
   // is served, the way a portal would template its own.
-  const nursePages: Readonly<Record<string, string>> = { '/': 'index.html', '/index.html': 'index.html', '/lobby': 'lobby.html', '/lobby.html': 'lobby.html' };
-  app.get(Object.keys(nursePages), (req, res, next) => {
-    const page = nursePages[req.path] ?? 'index.html';
-    Promise.all([readFile(join(ROOT, 'demo/public', page), 'utf8'), readFile(join(ROOT, 'demo/public/demo-config.json'), 'utf8')]).then(([html, config]) => {
-      // `<` escaped so that no text in the JSON can end the script element.
-      const data = `<script type="application/json" data-dh-config>\n${config.replace(/</g, '\\u003c')}</script>`;
-      res.type('html').send(html.replace(/<!-- dh-demo-config[^>]*-->/, () => data));
-    }, next);
+  // Built once at start: `<` escaped so that no text in the JSON can end the script element.
+  const config = (await readFile(join(ROOT, 'demo/public/demo-config.json'), 'utf8')).replace(/</g, '\\u003c');
+  const data = `<script type="application/json" data-dh-config>\n${config}</script>`;
+  const [intranet, lobby] = await Promise.all(['index.html', 'lobby.html'].map(async (page) =>
+    (await readFile(join(ROOT, 'demo/public', page), 'utf8')).replace(/<!-- dh-demo-config[^>]*-->/, () => data)));
+  const nursePages: Readonly<Record<string, string | undefined>> = { '/': intranet, '/index.html': intranet, '/lobby': lobby, '/lobby.html': lobby };
+  app.get(Object.keys(nursePages), (req, res) => {
+    res.type('html').send(nursePages[req.path]);
   });
 
   app.use('/dist', express.static(join(ROOT, 'dist'), { fallthrough: false }));

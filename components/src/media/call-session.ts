@@ -39,6 +39,8 @@ export interface SessionOptions {
   readonly log?: TransitionLog;
   /** How long ICE may stay 'disconnected' before the call counts as lost. */
   readonly iceGraceMs?: number;
+  /** How long to wait before asking the signalling server again (server away, room held elsewhere). */
+  readonly retryMs?: number;
 }
 
 /** PeerJS errors after which asking again later may work: the server is unreachable or restarting. */
@@ -183,7 +185,7 @@ abstract class Session extends EventTarget {
    * cannot be reached, or (for a fixed id) another holds the id, says so and asks again after
    * `retryMs`. Undefined when torn down meanwhile.
    */
-  protected async openPeer(make: () => Peer, retryMs: number, keep: (peer: Peer) => void): Promise<Peer | undefined> {
+  protected async openPeer(make: () => Peer, keep: (peer: Peer) => void): Promise<Peer | undefined> {
     while (!this.#tornDown) {
       const peer = make();
       keep(peer);
@@ -204,14 +206,19 @@ abstract class Session extends EventTarget {
       });
       if (this.isTornDown() || outcome === 'closed') return undefined;
       if (outcome === 'open') {
+        this.#onlineIfAllOpen();
         this.keepRegistered(peer);
         return peer;
       }
       peer.destroy();
       this.setSignalling(outcome);
-      await sleep(retryMs);
+      await sleep(this.options.retryMs ?? 3000);
     }
     return undefined;
+  }
+
+  #onlineIfAllOpen(): void {
+    if (this.peers.every((p) => p.open)) this.setSignalling('online');
   }
 
   /**
@@ -221,7 +228,7 @@ abstract class Session extends EventTarget {
   protected keepRegistered(peer: Peer): void {
     const lost = (): boolean => !this.#tornDown && peer.disconnected && !peer.destroyed;
     peer.on('open', () => {
-      if (this.peers.every((p) => p.open)) this.setSignalling('online');
+      this.#onlineIfAllOpen();
     });
     peer.on('disconnected', () => {
       if (!this.#tornDown) this.setSignalling('offline');
@@ -245,8 +252,6 @@ export interface HostOptions extends SessionOptions {
    * the old connection out.
    */
   readonly peerToken?: string;
-  /** How long to wait before asking the signalling server again (room held elsewhere, server away). */
-  readonly retryMs?: number;
 }
 
 /**
@@ -276,13 +281,12 @@ export class HostSession extends Session {
     if (this.#hostOptions.interpreter) rooms.push([await roomPeerId(this.#hostOptions.interpreter.token), 'interpreter']);
     await Promise.all(rooms.map(([id, role], index) => this.#register(id, role, index)));
     if (this.isTornDown()) return;
-    this.setSignalling('online');
     this.machine.transition('waiting', 'rooms open');
   }
 
   /** Registers one room id; while another lobby holds it, says so and asks again. */
   async #register(id: string, role: GuestRole, index: number): Promise<void> {
-    const peer = await this.openPeer(() => createPeer(this.options.signalling, id, this.#hostOptions.peerToken), this.#hostOptions.retryMs ?? 5000, (p) => {
+    const peer = await this.openPeer(() => createPeer(this.options.signalling, id, this.#hostOptions.peerToken), (p) => {
       this.peers[index] = p;
     });
     peer?.on('connection', (conn) => {
@@ -405,8 +409,6 @@ export interface GuestOptions extends SessionOptions {
   readonly role: GuestRole;
   /** Seconds between knocks while the nurse is not there yet. */
   readonly knockEveryMs?: number;
-  /** How long to wait before trying the signalling server again while it cannot be reached. */
-  readonly retryMs?: number;
 }
 
 /**
@@ -440,12 +442,11 @@ export class GuestSession extends Session {
   async start(local: MediaStream): Promise<void> {
     this.local = local;
     this.#room = await roomPeerId(this.#guestOptions.token);
-    const peer = await this.openPeer(() => createPeer(this.options.signalling), this.#guestOptions.retryMs ?? 3000, (p) => {
+    const peer = await this.openPeer(() => createPeer(this.options.signalling), (p) => {
       this.#peer = p;
       this.peers[0] = p;
     });
     if (!peer) return;
-    this.setSignalling('online');
     peer.on('error', (error) => {
       // The nurse's room is not registered yet: just keep knocking.
       if ((error as { type?: string }).type === 'peer-unavailable') this.#conn = undefined;

@@ -1,5 +1,6 @@
 import 'axe-core/axe.min.js';
 import type { AxeResults, RunOptions } from 'axe-core';
+import { sendKeys } from '@web/test-runner-commands';
 import type { LitElement } from 'lit';
 
 declare global {
@@ -102,4 +103,27 @@ export async function framesDecoded(connections: readonly RTCPeerConnection[]): 
 /** Waits until every connection has decoded at least `min` remote video frames. */
 export async function untilDecoding(connections: readonly RTCPeerConnection[], what: string, min = 3): Promise<void> {
   await until(async () => connections.length > 0 && (await framesDecoded(connections)).every((n) => n >= min), what, 20_000);
+}
+
+/** The focused element, through shadow roots. */
+export function focusedElement(): HTMLElement | null {
+  let active = document.activeElement as HTMLElement | null;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement as HTMLElement;
+  return active;
+}
+
+/**
+ * Presses Tab until `matches` holds for the focused element. Every stop on the way must show its
+ * focus: an outline of at least 2 px.
+ */
+export async function tabUntil(matches: (e: HTMLElement) => boolean, what: string, maxStops = 60): Promise<HTMLElement> {
+  for (let i = 0; i < maxStops; i++) {
+    await sendKeys({ press: 'Tab' });
+    const f = focusedElement();
+    if (!f || f === document.body) continue;
+    const style = getComputedStyle(f);
+    if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2) throw new Error(`no visible focus on ${f.outerHTML.slice(0, 60)}`);
+    if (matches(f)) return f;
+  }
+  throw new Error(`Tab never reached ${what}`);
 }

@@ -31,9 +31,6 @@ export class DhDeviceCheck extends DhElement {
     video { width: 100%; aspect-ratio: 4 / 3; background: #222; border-radius: var(--_radius); transform: scaleX(-1); }
     ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.6rem; }
     li { display: grid; gap: 0.2rem; }
-    .verdict { font-weight: 700; }
-    .verdict.ok { color: var(--_success); }
-    .verdict.bad { color: var(--_error); }
     meter { width: 100%; height: 1rem; }
     select { width: 100%; }
   `];

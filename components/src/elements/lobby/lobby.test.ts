@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { deleteDB } from 'idb';
 import { emptyDraft, validateInvite, type Booking } from '../../core/index.js';
 import { GuestSession } from '../../media/call-session.js';
-import { $, axeViolations, mount, until } from '../../testing/dom.js';
+import { $, axeViolations, focusedElement, mount, tabUntil, until } from '../../testing/dom.js';
 import { demoUrl, uniqueDbName } from '../../testing/env.js';
 import type { DhDeviceCheck } from '../device-check/device-check.element.js';
 import { configure, getServices, resetServices } from '../shared/services.js';
@@ -81,49 +81,29 @@ describe('dh-lobby', () => {
     await patient.start(await navigator.mediaDevices.getUserMedia({ video: true, audio: true }));
     await until(() => !$<HTMLButtonElement>(el, '[part~="start"]')!.disabled, 'the start button');
 
-    /** The focused element, through shadow roots. */
-    const focused = (): HTMLElement | null => {
-      let active = document.activeElement as HTMLElement | null;
-      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement as HTMLElement;
-      return active;
-    };
-    /** Tabs forward until `matches` holds for the focused element; each stop must show its focus. */
-    const tabTo = async (matches: (e: HTMLElement) => boolean, what: string): Promise<HTMLElement> => {
-      for (let i = 0; i < 60; i++) {
-        await sendKeys({ press: 'Tab' });
-        const f = focused();
-        if (f && f !== document.body) {
-          const style = getComputedStyle(f);
-          expect(style.outlineStyle, `focus outline on ${f.outerHTML.slice(0, 60)}`).to.not.equal('none');
-          expect(parseFloat(style.outlineWidth)).to.be.at.least(2);
-          if (matches(f)) return f;
-        }
-      }
-      throw new Error(`Tab never reached ${what}`);
-    };
 
-    await tabTo((f) => f.textContent.trim() === 'Starta besök', 'Starta besök');
+    await tabUntil((f) => f.textContent.trim() === 'Starta besök', 'Starta besök');
     await sendKeys({ press: 'Enter' });
     const call = await until(() => $(el, 'dh-call'), 'the call');
     await until(() => patient.state === 'connected', 'the patient in the call');
 
-    await tabTo((f) => f.textContent.trim() === 'Stäng av mikrofonen', 'the mute button');
+    await tabUntil((f) => f.textContent.trim() === 'Stäng av mikrofonen', 'the mute button');
     await sendKeys({ press: 'Space' });
-    await until(() => focused()?.textContent.trim() === 'Sätt på mikrofonen', 'the pressed mute button');
-    expect(focused()!.getAttribute('aria-pressed')).to.equal('true');
+    await until(() => focusedElement()?.textContent.trim() === 'Sätt på mikrofonen', 'the pressed mute button');
+    expect(focusedElement()!.getAttribute('aria-pressed')).to.equal('true');
 
-    await tabTo((f) => f.textContent.trim() === 'Avsluta besöket', 'Avsluta besöket');
+    await tabUntil((f) => f.textContent.trim() === 'Avsluta besöket', 'Avsluta besöket');
     await sendKeys({ press: 'Enter' });
-    await until(() => focused()?.textContent.trim() === 'Nej, fortsätt', 'focus on the safe answer');
+    await until(() => focusedElement()?.textContent.trim() === 'Nej, fortsätt', 'focus on the safe answer');
     await sendKeys({ press: 'Escape' });
-    await until(() => focused()?.textContent.trim() === 'Avsluta besöket', 'focus back on the button');
+    await until(() => focusedElement()?.textContent.trim() === 'Avsluta besöket', 'focus back on the button');
     expect($(call, '[role="alertdialog"]')).to.equal(null);
     await sendKeys({ press: 'Enter' });
-    await until(() => focused()?.textContent.trim() === 'Nej, fortsätt', 'the question again');
+    await until(() => focusedElement()?.textContent.trim() === 'Nej, fortsätt', 'the question again');
     await sendKeys({ down: 'Shift' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ up: 'Shift' });
-    expect(focused()!.textContent.trim()).to.equal('Ja, avsluta');
+    expect(focusedElement()!.textContent.trim()).to.equal('Ja, avsluta');
     await sendKeys({ press: 'Enter' });
     await until(() => patient.state === 'ended', 'the visit to end for the patient');
   });

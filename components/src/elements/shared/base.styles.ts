@@ -50,6 +50,10 @@ export const baseStyles = css`
   .status { margin: 0.75rem 0; padding: 0.5rem 0.75rem; border-inline-start: 4px solid var(--_primary); background: #eef4f9; }
   .status.bad { border-color: var(--_error); background: #fdecee; }
   .status.good { border-color: var(--_success); background: #edf6ee; }
+  /* A check's outcome: "✓ works" or "✗ what to do". */
+  .verdict { font-weight: 700; }
+  .verdict.ok { color: var(--_success); }
+  .verdict.bad { color: var(--_error); }
   .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 1rem; }
   .visually-hidden {
     position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;

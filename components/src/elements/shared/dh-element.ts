@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { DEFAULT_LOCALE, hasCatalog, isLocale, isUiLocale, t, type Locale, type MessageKey, type Params, type UiLocale } from '../../core/index.js';
 import { dhEvent } from './events.js';
 
@@ -43,8 +43,20 @@ export abstract class DhElement extends LitElement {
     return isLocale(locale) ? locale : DEFAULT_LOCALE;
   }
 
+  // The language is looked up once per render, not once per text.
+  #renderLocale: UiLocale | undefined;
+
+  protected override update(changed: PropertyValues): void {
+    this.#renderLocale = this.locale;
+    try {
+      super.update(changed);
+    } finally {
+      this.#renderLocale = undefined;
+    }
+  }
+
   protected t(key: MessageKey, params?: Params): string {
-    return t(key, params, this.locale);
+    return t(key, params, this.#renderLocale ?? this.locale);
   }
 
   /** Fires a typed `dh-` event; returns false when a listener cancelled it. */

@@ -47,8 +47,9 @@ export abstract class JoinElement extends DhElement {
   @query('dh-device-check') protected accessor deviceCheck!: DhDeviceCheck;
 
   protected abstract readonly guestRole: GuestRole;
-  #ownLang = false;
   protected abstract readonly titleKey: MessageKey;
+  /** The element came with a `lang` of its own: it wins over the invitation's language. */
+  #ownLang = false;
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -20,9 +20,7 @@ export class DhSpeakerTest extends DhElement {
     :host { display: block; }
     fieldset { border: 0; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
     legend { padding: 0; margin-block-end: 0.25rem; }
-    .verdict { font-weight: 700; display: block; }
-    .verdict.ok { color: var(--_success); }
-    .verdict.bad { color: var(--_error); }
+    .verdict { display: block; }
   `];
 
   @state() private accessor step: 'untested' | 'asking' | 'ok' | 'bad' = 'untested';
