@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { describe, it } from 'node:test';
-import { CodeGuard, constantTimeEqual } from './sms-code.js';
+import { CodeGuard, constantTimeEqual, tryCode } from './sms-code.js';
 
 describe('constantTimeEqual', () => {
   const cases: [string, string, boolean][] = [
@@ -25,5 +25,19 @@ describe('CodeGuard', () => {
     expect(guard.check('222222')).to.deep.equal({ result: 'locked' });
     expect(guard.locked).to.equal(true);
     expect(guard.check('042917')).to.deep.equal({ result: 'locked' });
+  });
+});
+
+describe('tryCode', () => {
+  const cases: [string, number, string, ReturnType<typeof tryCode>][] = [
+    ['right, no wrong tries yet', 0, '042917', { check: { result: 'ok' }, wrong: 0 }],
+    ['right after four wrong', 4, '042 917', { check: { result: 'ok' }, wrong: 4 }],
+    ['first wrong', 0, '000000', { check: { result: 'wrong', triesLeft: 4 }, wrong: 1 }],
+    ['fifth wrong locks', 4, '000000', { check: { result: 'locked' }, wrong: 5 }],
+    ['right once locked', 5, '042917', { check: { result: 'locked' }, wrong: 5 }],
+    ['anything once locked', 9, '', { check: { result: 'locked' }, wrong: 9 }],
+  ];
+  for (const [what, wrongSoFar, typed, expected] of cases) it(what, () => {
+    expect(tryCode('042917', wrongSoFar, typed)).to.deep.equal(expected);
   });
 });

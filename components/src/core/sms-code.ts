@@ -16,9 +16,25 @@ export type CodeCheck =
   | { readonly result: 'wrong'; readonly triesLeft: number }
   | { readonly result: 'locked' };
 
-/** One interpreter code: at most five tries, then locked for good (a new code needs a new SMS). */
+/**
+ * One try of `typed` against `code`, given how many wrong tries that code has had already. Pure, so
+ * the count can live wherever the booking lives (the nurse's store keeps it across reconnects).
+ */
+export function tryCode(code: string, wrongSoFar: number, typed: string, maxTries: number = MAX_CODE_TRIES): { check: CodeCheck; wrong: number } {
+  if (wrongSoFar >= maxTries) return { check: { result: 'locked' }, wrong: wrongSoFar };
+  // Spaces and dashes are how people read codes aloud and type them; they never matter.
+  if (constantTimeEqual(typed.replace(/[\s-]/g, ''), code)) return { check: { result: 'ok' }, wrong: wrongSoFar };
+  const wrong = wrongSoFar + 1;
+  const triesLeft = maxTries - wrong;
+  return { check: triesLeft <= 0 ? { result: 'locked' } : { result: 'wrong', triesLeft }, wrong };
+}
+
+/**
+ * One interpreter code held in memory: at most five tries, then locked for good (a new code needs a
+ * new SMS). The lobby keeps the count in the nurse's store instead, so a reconnect gives no new tries.
+ */
 export class CodeGuard {
-  #tries = 0;
+  #wrong = 0;
   #passed = false;
 
   constructor(
@@ -27,19 +43,13 @@ export class CodeGuard {
   ) {}
 
   get locked(): boolean {
-    return !this.#passed && this.#tries >= this.maxTries;
+    return !this.#passed && this.#wrong >= this.maxTries;
   }
 
   check(input: string): CodeCheck {
-    if (this.locked) return { result: 'locked' };
-    // Spaces and dashes are how people read codes aloud and type them; they never matter.
-    const typed = input.replace(/[\s-]/g, '');
-    if (constantTimeEqual(typed, this.code)) {
-      this.#passed = true;
-      return { result: 'ok' };
-    }
-    this.#tries++;
-    const triesLeft = this.maxTries - this.#tries;
-    return triesLeft <= 0 ? { result: 'locked' } : { result: 'wrong', triesLeft };
+    const { check, wrong } = tryCode(this.code, this.#passed ? 0 : this.#wrong, input, this.maxTries);
+    if (!this.#passed) this.#wrong = wrong;
+    if (check.result === 'ok') this.#passed = true;
+    return check;
   }
 }

@@ -30,6 +30,34 @@ export interface OutboxEntry {
   readonly lastError?: string;
 }
 
+/**
+ * What the visit directory gave back when a listing was created: the only key that may change or
+ * cancel it. Kept with the booking, and purged with it.
+ */
+export interface ListingRecord {
+  /** The listing's room id. */
+  readonly room: string;
+  readonly bookingId: string;
+  readonly secret: string;
+  /** ISO instant the visit ends, for the 30-day purge. */
+  readonly end: string;
+}
+
+/** Wrong interpreter codes so far, per booking: five in all, whatever the connection. */
+export interface CodeTriesRecord {
+  readonly bookingId: string;
+  /** The code the count belongs to; a new code (sent by SMS) starts from zero. */
+  readonly code: string;
+  readonly wrong: number;
+  readonly end: string;
+}
+
+/** A half-filled form, kept across a reload. It may hold personal data, so it expires like them. */
+export interface DraftRecord<T = unknown> {
+  readonly value: T;
+  readonly savedAt: string;
+}
+
 export interface DhSchema extends DBSchema {
   bookings: {
     key: string;
@@ -50,7 +78,23 @@ export interface DhSchema extends DBSchema {
     key: string;
     value: unknown;
   };
+  listings: {
+    key: string;
+    value: ListingRecord;
+    indexes: { 'by-booking': string; 'by-end': string };
+  };
+  codeTries: {
+    key: string;
+    value: CodeTriesRecord;
+    indexes: { 'by-end': string };
+  };
+  drafts: {
+    key: string;
+    value: DraftRecord;
+    indexes: { 'by-saved': string };
+  };
 }
 
-export const DB_VERSION = 1;
+/** 1: bookings, participants, outbox, settings. 2: listings, codeTries, drafts (the invite draft moved out of settings). */
+export const DB_VERSION = 2;
 export const DEFAULT_DB_NAME = 'digitala-halsosamtal';

@@ -1,9 +1,10 @@
 import { expect } from 'chai';
 import { afterEach, describe, it } from 'node:test';
-import { deleteDB } from 'idb';
+import { deleteDB, openDB } from 'idb';
 import { newBooking, validateInvite, emptyDraft, type Booking, type InviteDraft } from '../core/index.js';
 import { TestClock, uniqueDbName } from '../testing/env.js';
-import { LocalStore, StaleBookingError } from './store.js';
+import { DB_VERSION } from './schema.js';
+import { LocalStore, StaleBookingError, StoreOutdatedError } from './store.js';
 
 const NOW = new Date('2026-11-25T11:00:00Z');
 
@@ -175,7 +176,7 @@ describe('LocalStore', () => {
       expect(await reopened.bookings.get(future.id)).not.to.equal(undefined);
       expect(await reopened.outbox.all()).to.deep.equal([]);
       // Nothing left to purge now.
-      expect(await reopened.purgeExpired()).to.deep.equal({ participants: 0, bookings: 0, outbox: 0 });
+      expect(await reopened.purgeExpired()).to.deep.equal({ participants: 0, bookings: 0, outbox: 0, listings: 0, drafts: 0 });
     });
 
     it('purges on a timer while the page stays open', async () => {
@@ -207,6 +208,143 @@ describe('LocalStore', () => {
       const b = await LocalStore.open({ name, now: () => NOW });
       opened.push({ store: b, name });
       expect(await b.settings.get<string>('lastClinic')).to.equal('gagnef');
+    });
+  });
+  describe('drafts', () => {
+    it('keeps a draft for 30 days, then deletes it (not just ignores it)', async () => {
+      const clock = new TestClock(NOW.getTime());
+      const name = uniqueDbName('drafts');
+      const store = await open(clock, name);
+      await store.drafts.set('invite', { personnummer: '19121212-1212' });
+      clock.advanceDays(29);
+      expect(await store.drafts.get('invite')).to.deep.equal({ personnummer: '19121212-1212' });
+      clock.advanceDays(2);
+      expect(await store.drafts.get('invite')).to.equal(undefined);
+      const raw = await openDB(name);
+      expect(await raw.get('drafts', 'invite')).to.equal(undefined);
+      raw.close();
+    });
+
+    it('purges expired drafts with the rest', async () => {
+      const clock = new TestClock(NOW.getTime());
+      const store = await open(clock);
+      await store.drafts.set('invite', { personnummer: '19121212-1212' });
+      clock.advanceDays(31);
+      expect((await store.purgeExpired()).drafts).to.equal(1);
+    });
+  });
+
+  describe('visit directory secrets and interpreter codes', () => {
+    it('keeps a listing secret until 30 days after the visit', async () => {
+      const clock = new TestClock(NOW.getTime());
+      const store = await open(clock);
+      await store.listings.put({ room: `dh-${'a'.repeat(32)}`, bookingId: 'b1', secret: 's3cret', end: '2026-11-30T10:00:00.000Z' });
+      expect(await store.listings.get(`dh-${'a'.repeat(32)}`)).to.equal('s3cret');
+      clock.advanceDays(34);
+      expect((await store.purgeExpired()).listings).to.equal(0);
+      clock.advanceDays(2);
+      expect((await store.purgeExpired()).listings).to.equal(1);
+      expect(await store.listings.get(`dh-${'a'.repeat(32)}`)).to.equal(undefined);
+    });
+
+    it('counts wrong interpreter codes per booking across connections; five in all, and a new code starts again', async () => {
+      const name = uniqueDbName('codes');
+      const store = await open(new TestClock(NOW.getTime()), name);
+      const b = await store.bookings.create(booking({ interpreter: true, interpreterLanguage: 'ar', interpreterMobile: '073-123 45 67', interpreterEmail: 'tolk@tolk.se' }));
+      const code = b.interpreter!.code;
+      const wrong = code === '000000' ? '111111' : '000000';
+      const results = [];
+      for (let i = 0; i < 5; i++) {
+        // Every try through a new connection, as a reconnecting page would make.
+        const tab = await LocalStore.open({ name, now: () => NOW });
+        results.push(await tab.interpreterCodes.check(b.id, wrong));
+        tab.close();
+      }
+      expect(results.map((r) => r.result)).to.deep.equal(['wrong', 'wrong', 'wrong', 'wrong', 'locked']);
+      expect(await store.interpreterCodes.check(b.id, code)).to.deep.equal({ result: 'locked' });
+      expect(await store.interpreterCodes.locked(b.id)).to.equal(true);
+
+      const current = (await store.bookings.get(b.id))!;
+      await store.bookings.update({ ...current, interpreter: { ...current.interpreter!, code: '424242' } });
+      expect(await store.interpreterCodes.locked(b.id)).to.equal(false);
+      expect(await store.interpreterCodes.check(b.id, '424 242')).to.deep.equal({ result: 'ok' });
+    });
+
+    it('lets no code through for a booking without an interpreter, or a cancelled one', async () => {
+      const store = await open();
+      const b = await store.bookings.create(booking());
+      expect(await store.interpreterCodes.check(b.id, '123456')).to.deep.equal({ result: 'locked' });
+      expect(await store.interpreterCodes.check('no-such-booking', '123456')).to.deep.equal({ result: 'locked' });
+    });
+  });
+
+  describe('schema versions and other tabs', () => {
+    /** A database exactly as version 1 of this store wrote it. */
+    async function writeVersion1(name: string, draftSavedAt: string): Promise<Booking> {
+      const b = booking();
+      const db = await openDB(name, 1, {
+        upgrade(database) {
+          const bookings = database.createObjectStore('bookings', { keyPath: 'id' });
+          bookings.createIndex('by-clinic-start', ['clinicId', 'start']);
+          bookings.createIndex('by-start', 'start');
+          database.createObjectStore('participants', { keyPath: 'personnummer' }).createIndex('by-last-active', 'lastActive');
+          database.createObjectStore('outbox', { keyPath: 'id' }).createIndex('by-created', 'createdAt');
+          database.createObjectStore('settings');
+        },
+      });
+      await db.put('bookings', b);
+      await db.put('participants', { personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson', mobile: '+46701234567', lastActive: NOW.toISOString() });
+      await db.put('settings', 'leksand', 'last-clinic');
+      await db.put('settings', { draft: { givenName: 'Tolvan' }, step: 'participant', savedAt: draftSavedAt }, 'invite-draft');
+      db.close();
+      return b;
+    }
+
+    it('upgrades a version 1 database, keeping its bookings, participants and settings, and moving the draft', async () => {
+      const name = uniqueDbName('v1');
+      const old = await writeVersion1(name, NOW.toISOString());
+      const store = await open(new TestClock(NOW.getTime()), name);
+      expect(await store.bookings.get(old.id)).to.deep.equal(old);
+      expect((await store.participants.find('19121212-1212'))?.givenName).to.equal('Tolvan');
+      expect(await store.settings.get('last-clinic')).to.equal('leksand');
+      expect(await store.drafts.get('invite')).to.deep.equal({ draft: { givenName: 'Tolvan' }, step: 'participant' });
+      expect(await store.settings.get('invite-draft')).to.equal(undefined);
+      await store.listings.put({ room: `dh-${'b'.repeat(32)}`, bookingId: old.id, secret: 'x', end: NOW.toISOString() });
+      const raw = await openDB(name);
+      expect(raw.version).to.equal(DB_VERSION);
+      raw.close();
+    });
+
+    it('upgrading drops a version 1 draft older than 30 days', async () => {
+      const name = uniqueDbName('v1-old');
+      await writeVersion1(name, new Date(NOW.getTime() - 31 * 86_400_000).toISOString());
+      const store = await open(new TestClock(NOW.getTime()), name);
+      expect(await store.drafts.get('invite')).to.equal(undefined);
+      const raw = await openDB(name);
+      expect(await raw.count('drafts')).to.equal(0);
+      raw.close();
+    });
+
+    it('steps aside when another tab deletes the database, and works again on its next call', async () => {
+      const name = uniqueDbName('blocking');
+      const store = await open(new TestClock(NOW.getTime()), name);
+      await store.bookings.create(booking());
+      // The other tab's delete waits for this connection to close: it must not hang.
+      await deleteDB(name);
+      const b = await store.bookings.create(booking({ time: '11:00' }));
+      expect((await store.bookings.get(b.id))?.id).to.equal(b.id);
+    });
+
+    it('says plainly that the page must be reloaded when another tab moved to a newer schema', async () => {
+      const name = uniqueDbName('newer');
+      const store = await open(new TestClock(NOW.getTime()), name);
+      await store.bookings.create(booking());
+      const newer = await openDB(name, DB_VERSION + 1, { upgrade: () => undefined });
+      newer.close();
+      let error: unknown;
+      await store.bookings.list({ clinicId: 'gagnef', from: NOW, to: new Date(NOW.getTime() + 86_400_000) }).catch((e: unknown) => (error = e));
+      expect(error).to.be.instanceOf(StoreOutdatedError);
+      expect((error as Error).message).to.match(/Ladda om/);
     });
   });
 });

@@ -1,6 +1,6 @@
-import { openDB, type IDBPDatabase } from 'idb';
-import { bookingEnd, retentionCutoff, t, type Booking } from '../core/index.js';
-import { DB_VERSION, DEFAULT_DB_NAME, type DhSchema, type OutboxEntry, type ParticipantRecord } from './schema.js';
+import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { MAX_CODE_TRIES, bookingEnd, retentionCutoff, t, tryCode, type Booking, type CodeCheck } from '../core/index.js';
+import { DB_VERSION, DEFAULT_DB_NAME, type DhSchema, type ListingRecord, type OutboxEntry, type ParticipantRecord } from './schema.js';
 
 /** Thrown when an edit was made from an older version of a booking than the stored one. */
 export class StaleBookingError extends Error {
@@ -59,10 +59,36 @@ export interface SettingsStore {
   delete(key: string): Promise<void>;
 }
 
+export interface ListingSecrets {
+  /** The secret for a room's listing, if this store created it. */
+  get(room: string): Promise<string | undefined>;
+  put(record: ListingRecord): Promise<void>;
+}
+
+export interface InterpreterCodes {
+  /**
+   * Checks a code typed by the interpreter against the booking's current code, counting wrong
+   * tries in the store (one transaction, so two lobbies cannot both use the fifth try). A booking
+   * without an interpreter answers 'locked': nothing to let in.
+   */
+  check(bookingId: string, typed: string): Promise<CodeCheck>;
+  /** Whether the booking's current code is locked after too many wrong tries. */
+  locked(bookingId: string): Promise<boolean>;
+}
+
+export interface DraftStore {
+  /** A draft saved within the retention period; an older one is deleted, not just ignored. */
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
 export interface PurgeReport {
   readonly participants: number;
   readonly bookings: number;
   readonly outbox: number;
+  readonly listings: number;
+  readonly drafts: number;
 }
 
 export interface StoreOptions {
@@ -76,73 +102,170 @@ export interface StoreOptions {
 
 type Db = IDBPDatabase<DhSchema>;
 
+/** Another tab runs a newer version of the page, with a newer database: this page must be reloaded. */
+export class StoreOutdatedError extends Error {
+  readonly code = 'outdated';
+  constructor() {
+    super(t('store.outdated'));
+    this.name = 'StoreOutdatedError';
+  }
+}
+
+const OLD_DRAFT_KEY = 'invite-draft';
+
 /**
- * The nurse's local store in IndexedDB: bookings, the participant cache, the SMS outbox and
- * settings. Expired personal data is purged on open and then on a timer.
+ * Brings a database from `oldVersion` to DB_VERSION, one step at a time, keeping what is in it.
+ * Exported for the migration test.
+ */
+export function upgradeSchema(db: IDBPDatabase<DhSchema>, oldVersion: number, tx: IDBPTransaction<DhSchema, StoreNames<DhSchema>[], 'versionchange'>): void {
+  if (oldVersion < 1) {
+    const bookings = db.createObjectStore('bookings', { keyPath: 'id' });
+    bookings.createIndex('by-clinic-start', ['clinicId', 'start']);
+    bookings.createIndex('by-start', 'start');
+    const participants = db.createObjectStore('participants', { keyPath: 'personnummer' });
+    participants.createIndex('by-last-active', 'lastActive');
+    const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
+    outbox.createIndex('by-created', 'createdAt');
+    db.createObjectStore('settings');
+  }
+  if (oldVersion < 2) {
+    const listings = db.createObjectStore('listings', { keyPath: 'room' });
+    listings.createIndex('by-booking', 'bookingId');
+    listings.createIndex('by-end', 'end');
+    db.createObjectStore('codeTries', { keyPath: 'bookingId' }).createIndex('by-end', 'end');
+    db.createObjectStore('drafts').createIndex('by-saved', 'savedAt');
+    if (oldVersion === 1) {
+      // Version 1 kept the invite draft (with its own savedAt) in settings: move it to the drafts,
+      // where the purge sees it. Requests queue in the upgrade transaction; no await needed.
+      const settings = tx.objectStore('settings');
+      const drafts = tx.objectStore('drafts');
+      void settings.get(OLD_DRAFT_KEY).then((old) => {
+        const saved = old as { draft?: unknown; step?: unknown; savedAt?: unknown } | undefined;
+        if (saved && typeof saved.savedAt === 'string') {
+          void drafts.put({ value: { draft: saved.draft, step: saved.step }, savedAt: saved.savedAt }, 'invite');
+        }
+        void settings.delete(OLD_DRAFT_KEY);
+      });
+    }
+  }
+}
+
+/**
+ * The nurse's local store in IndexedDB: bookings, the participant cache, the SMS outbox, the
+ * visit directory's secrets, interpreter code tries, drafts and settings. Expired personal data is
+ * purged on open and then on a timer.
+ *
+ * The connection is opened on demand: when another tab needs a newer schema (or deletes the
+ * database), this one closes at once so as not to block it, and opens again on its next call.
  */
 export class LocalStore {
   readonly bookings: BookingStore;
   readonly participants: ParticipantCache;
   readonly outbox: OutboxStore;
   readonly settings: SettingsStore;
-  readonly #db: Db;
+  readonly listings: ListingSecrets;
+  readonly interpreterCodes: InterpreterCodes;
+  readonly drafts: DraftStore;
+  readonly #name: string;
   readonly #now: () => Date;
+  #connection: Promise<Db> | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
+  #closed = false;
 
-  private constructor(db: Db, now: () => Date) {
-    this.#db = db;
+  private constructor(name: string, now: () => Date) {
+    this.#name = name;
     this.#now = now;
+    const db = (): Promise<Db> => this.#db();
     this.bookings = new IdbBookingStore(db, now);
     this.participants = new IdbParticipantCache(db, now);
     this.outbox = {
       put: async (entry) => {
-        await db.put('outbox', entry);
+        await (await db()).put('outbox', entry);
       },
-      get: (id) => db.get('outbox', id),
-      all: () => db.getAllFromIndex('outbox', 'by-created'),
-      delete: (id) => db.delete('outbox', id),
+      get: async (id) => (await db()).get('outbox', id),
+      all: async () => (await db()).getAllFromIndex('outbox', 'by-created'),
+      delete: async (id) => (await db()).delete('outbox', id),
     };
     this.settings = {
-      get: async <T>(key: string) => (await db.get('settings', key)) as T | undefined,
+      get: async <T>(key: string) => (await (await db()).get('settings', key)) as T | undefined,
       set: async (key, value) => {
-        await db.put('settings', value, key);
+        await (await db()).put('settings', value, key);
       },
-      delete: (key) => db.delete('settings', key),
+      delete: async (key) => (await db()).delete('settings', key),
+    };
+    this.listings = {
+      get: async (room) => (await (await db()).get('listings', room))?.secret,
+      put: async (record) => {
+        await (await db()).put('listings', record);
+      },
+    };
+    this.interpreterCodes = new IdbInterpreterCodes(db);
+    this.drafts = {
+      get: async <T>(key: string) => {
+        const database = await db();
+        const record = await database.get('drafts', key);
+        if (!record) return undefined;
+        if (record.savedAt >= retentionCutoff(this.#now()).toISOString()) return record.value as T;
+        await database.delete('drafts', key);
+        return undefined;
+      },
+      set: async (key, value) => {
+        await (await db()).put('drafts', { value, savedAt: this.#now().toISOString() }, key);
+      },
+      delete: async (key) => (await db()).delete('drafts', key),
     };
   }
 
   static async open(options: StoreOptions = {}): Promise<LocalStore> {
-    const now = options.now ?? (() => new Date());
-    const db = await openDB<DhSchema>(options.name ?? DEFAULT_DB_NAME, DB_VERSION, {
-      upgrade(database) {
-        const bookings = database.createObjectStore('bookings', { keyPath: 'id' });
-        bookings.createIndex('by-clinic-start', ['clinicId', 'start']);
-        bookings.createIndex('by-start', 'start');
-        const participants = database.createObjectStore('participants', { keyPath: 'personnummer' });
-        participants.createIndex('by-last-active', 'lastActive');
-        const outbox = database.createObjectStore('outbox', { keyPath: 'id' });
-        outbox.createIndex('by-created', 'createdAt');
-        database.createObjectStore('settings');
-      },
-      // Another tab wants a newer schema: step aside rather than block it.
-      blocking() {
-        db.close();
-      },
-    });
-    const store = new LocalStore(db, now);
+    const store = new LocalStore(options.name ?? DEFAULT_DB_NAME, options.now ?? (() => new Date()));
     await store.purgeExpired();
-    store.#timer = setInterval(() => void store.purgeExpired(), options.purgeIntervalMs ?? 3_600_000);
+    store.#timer = setInterval(() => void store.purgeExpired().catch(() => undefined), options.purgeIntervalMs ?? 3_600_000);
     return store;
   }
 
-  /** Deletes participant details older than the retention period, wherever they are kept. */
+  #db(): Promise<Db> {
+    if (this.#closed) return Promise.reject(new Error('the store is closed'));
+    this.#connection ??= this.#connect();
+    return this.#connection;
+  }
+
+  async #connect(): Promise<Db> {
+    const attempt = openDB<DhSchema>(this.#name, DB_VERSION, {
+      upgrade: (database, oldVersion, _newVersion, tx) => {
+        upgradeSchema(database, oldVersion, tx);
+      },
+      // Another tab wants a newer schema or deletes the database: step aside rather than block it,
+      // and open again on the next call.
+      blocking: () => {
+        void attempt.then((database) => {
+          database.close();
+        });
+        this.#connection = undefined;
+      },
+      // The browser closed the connection (storage cleared, disk trouble): open again next time.
+      terminated: () => {
+        this.#connection = undefined;
+      },
+    });
+    try {
+      return await attempt;
+    } catch (e) {
+      this.#connection = undefined;
+      throw (e as { name?: string }).name === 'VersionError' ? new StoreOutdatedError() : e;
+    }
+  }
+
+  /** Deletes personal data older than the retention period, wherever it is kept. */
   async purgeExpired(): Promise<PurgeReport> {
     const cutoff = retentionCutoff(this.#now()).toISOString();
-    const tx = this.#db.transaction(['participants', 'bookings', 'outbox'], 'readwrite');
+    const db = await this.#db();
+    const tx = db.transaction(['participants', 'bookings', 'outbox', 'listings', 'codeTries', 'drafts'], 'readwrite');
+    const old = IDBKeyRange.upperBound(cutoff, true);
     let participants = 0;
     let bookings = 0;
     let outbox = 0;
-    const old = IDBKeyRange.upperBound(cutoff, true);
+    let listings = 0;
+    let drafts = 0;
     for await (const cursor of tx.objectStore('participants').index('by-last-active').iterate(old)) {
       await cursor.delete();
       participants++;
@@ -158,36 +281,51 @@ export class LocalStore {
       await cursor.delete();
       outbox++;
     }
+    // What belongs to a visit goes with it.
+    for await (const cursor of tx.objectStore('listings').index('by-end').iterate(old)) {
+      await cursor.delete();
+      listings++;
+    }
+    for await (const cursor of tx.objectStore('codeTries').index('by-end').iterate(old)) await cursor.delete();
+    for await (const cursor of tx.objectStore('drafts').index('by-saved').iterate(old)) {
+      await cursor.delete();
+      drafts++;
+    }
     await tx.done;
-    return { participants, bookings, outbox };
+    return { participants, bookings, outbox, listings, drafts };
   }
 
   close(): void {
     clearInterval(this.#timer);
     this.#timer = undefined;
-    this.#db.close();
+    this.#closed = true;
+    const connection = this.#connection;
+    this.#connection = undefined;
+    void connection?.then((db) => {
+      db.close();
+    }, () => undefined);
   }
 }
 
 class IdbBookingStore implements BookingStore {
   constructor(
-    private readonly db: Db,
+    private readonly db: () => Promise<Db>,
     private readonly now: () => Date,
   ) {}
 
   async create(booking: Booking): Promise<Booking> {
-    await this.db.add('bookings', booking);
+    await (await this.db()).add('bookings', booking);
     return booking;
   }
 
-  get(id: string): Promise<Booking | undefined> {
-    return this.db.get('bookings', id);
+  async get(id: string): Promise<Booking | undefined> {
+    return (await this.db()).get('bookings', id);
   }
 
   async update(next: Booking): Promise<Booking> {
     // One readwrite transaction: IndexedDB serialises them across tabs, so two edits of the
     // same version cannot both pass the check.
-    const tx = this.db.transaction('bookings', 'readwrite');
+    const tx = (await this.db()).transaction('bookings', 'readwrite');
     const current = await tx.store.get(next.id);
     if (!current) throw new MissingBookingError(next.id);
     if (current.version !== next.version) throw new StaleBookingError(current);
@@ -203,20 +341,20 @@ class IdbBookingStore implements BookingStore {
     return this.update({ ...current, version, status: 'cancelled' });
   }
 
-  list({ clinicId, from, to }: BookingQuery): Promise<Booking[]> {
+  async list({ clinicId, from, to }: BookingQuery): Promise<Booking[]> {
     const range = IDBKeyRange.bound([clinicId, from.toISOString()], [clinicId, to.toISOString()], false, true);
-    return this.db.getAllFromIndex('bookings', 'by-clinic-start', range);
+    return (await this.db()).getAllFromIndex('bookings', 'by-clinic-start', range);
   }
 }
 
 class IdbParticipantCache implements ParticipantCache {
   constructor(
-    private readonly db: Db,
+    private readonly db: () => Promise<Db>,
     private readonly now: () => Date,
   ) {}
 
   async remember(participant: Omit<ParticipantRecord, 'lastActive'>, at: Date = this.now()): Promise<void> {
-    const tx = this.db.transaction('participants', 'readwrite');
+    const tx = (await this.db()).transaction('participants', 'readwrite');
     const existing = await tx.store.get(participant.personnummer);
     const lastActive = existing && existing.lastActive > at.toISOString() ? existing.lastActive : at.toISOString();
     await tx.store.put({ ...participant, lastActive });
@@ -224,9 +362,37 @@ class IdbParticipantCache implements ParticipantCache {
   }
 
   async find(personnummer: string): Promise<ParticipantRecord | undefined> {
-    const record = await this.db.get('participants', personnummer);
+    const record = await (await this.db()).get('participants', personnummer);
     // The purge timer may not have run yet: never hand out an expired record.
     if (!record || record.lastActive < retentionCutoff(this.now()).toISOString()) return undefined;
     return record;
+  }
+}
+
+class IdbInterpreterCodes implements InterpreterCodes {
+  constructor(private readonly db: () => Promise<Db>) {}
+
+  async check(bookingId: string, typed: string): Promise<CodeCheck> {
+    const tx = (await this.db()).transaction(['bookings', 'codeTries'], 'readwrite');
+    const booking = await tx.objectStore('bookings').get(bookingId);
+    const interpreter = booking?.status === 'booked' ? booking.interpreter : undefined;
+    if (!booking || !interpreter) {
+      await tx.done;
+      return { result: 'locked' };
+    }
+    const tries = tx.objectStore('codeTries');
+    const saved = await tries.get(bookingId);
+    const wrongSoFar = saved?.code === interpreter.code ? saved.wrong : 0;
+    const { check, wrong } = tryCode(interpreter.code, wrongSoFar, typed);
+    if (wrong !== wrongSoFar || !saved) await tries.put({ bookingId, code: interpreter.code, wrong, end: bookingEnd(booking).toISOString() });
+    await tx.done;
+    return check;
+  }
+
+  async locked(bookingId: string): Promise<boolean> {
+    const tx = (await this.db()).transaction(['bookings', 'codeTries'], 'readonly');
+    const [booking, saved] = await Promise.all([tx.objectStore('bookings').get(bookingId), tx.objectStore('codeTries').get(bookingId)]);
+    await tx.done;
+    return Boolean(booking?.interpreter && saved?.code === booking.interpreter.code && saved.wrong >= MAX_CODE_TRIES);
   }
 }

@@ -42,6 +42,7 @@ export const en: Catalog = {
   'store.stale':
     'The booking was changed in another tab since you opened it. Reload to see the latest version; your change has not been saved.',
   'store.missing': 'The booking no longer exists. It may have been purged after 30 days.',
+  'store.outdated': 'A newer version of this page is open in another tab. Reload this page to go on.',
 
   'relay.rejected': 'The SMS service did not accept the message: {reason}',
   'relay.queued': 'The SMS could not be sent right now. It is kept and sent automatically when the service answers again.',

@@ -45,6 +45,7 @@ export const sv = {
   'store.stale':
     'Bokningen har ändrats i en annan flik sedan du öppnade den. Ladda om för att se den senaste versionen; din ändring har inte sparats.',
   'store.missing': 'Bokningen finns inte längre. Den kan ha rensats efter 30 dagar.',
+  'store.outdated': 'En nyare version av sidan är öppen i en annan flik. Ladda om den här sidan för att fortsätta.',
 
   'relay.rejected': 'Sms-tjänsten tog inte emot meddelandet: {reason}',
   'relay.queued': 'Sms:et kunde inte skickas just nu. Det ligger kvar och skickas automatiskt när tjänsten svarar igen.',

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import {
   DEFAULT_DURATION_MINUTES, DEFAULT_INTERPRETER_LANGUAGES, LOCALES, emptyDraft, languageName, parsePersonnummer,
-  formatMobile, retentionCutoff, validateInvite, visitDateText,
+  formatMobile, validateInvite, visitDateText,
   type InviteDraft, type InviteErrors, type InviteField, type MessageKey,
 } from '../../core/index.js';
 import type { SendResult } from '../../notify/index.js';
@@ -22,13 +22,12 @@ const STEP_FIELDS: Record<Step, readonly InviteField[]> = {
   interpreter: ['interpreterLanguage', 'interpreterMobile', 'interpreterEmail'],
   summary: [],
 };
-const DRAFT_KEY = 'invite-draft';
+const DRAFT_KEY = 'invite';
 const LAST_CLINIC_KEY = 'last-clinic';
 
 interface SavedDraft {
   readonly draft: InviteDraft;
   readonly step: Step;
-  readonly savedAt: string;
 }
 
 /**
@@ -95,9 +94,9 @@ export class DhInvite extends DhElement {
   async #load(): Promise<void> {
     const services = await getServices();
     this.#services = services;
-    const saved = await services.store.settings.get<SavedDraft>(DRAFT_KEY);
-    // A half-filled draft holds personal data: the same 30 days apply.
-    if (saved && saved.savedAt >= retentionCutoff(this.now()).toISOString()) {
+    // A half-filled draft holds personal data: the store deletes it after the same 30 days.
+    const saved = await services.store.drafts.get<SavedDraft>(DRAFT_KEY);
+    if (saved) {
       this.draft = { ...emptyDraft(), ...saved.draft };
       this.step = saved.step;
     } else {
@@ -112,9 +111,9 @@ export class DhInvite extends DhElement {
   #save(): void {
     const services = this.#services;
     if (!services) return;
-    const record: SavedDraft = { draft: this.draft, step: this.step, savedAt: this.now().toISOString() };
+    const record: SavedDraft = { draft: this.draft, step: this.step };
     // Writes go in order, so the last keystroke is what survives a reload.
-    this.#saveChain = this.#saveChain.then(() => services.store.settings.set(DRAFT_KEY, record)).catch(() => undefined);
+    this.#saveChain = this.#saveChain.then(() => services.store.drafts.set(DRAFT_KEY, record)).catch(() => undefined);
   }
 
   #onInput = (e: Event): void => {
@@ -215,7 +214,7 @@ export class DhInvite extends DhElement {
       const { booking, sms } = await this.#services.book(result.value, this.now());
       await this.#services.store.settings.set(LAST_CLINIC_KEY, booking.clinicId);
       await this.#saveChain;
-      await this.#services.store.settings.delete(DRAFT_KEY);
+      await this.#services.store.drafts.delete(DRAFT_KEY);
       this.sent = { bookingId: booking.id, sms };
       this.emit('dh-invite-sent', { bookingId: booking.id, smsSent: sms.every((s) => s.result.status === 'sent') });
       this.#focusStep = true;

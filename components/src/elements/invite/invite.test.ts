@@ -276,7 +276,7 @@ describe('dh-invite', () => {
     await fill(el, 'givenName', 'Tolvan');
     const services = await getServices();
     // Each keystroke is saved as it happens; wait for the last one to land, as a reload would find it.
-    await until(async () => (await services.store.settings.get<{ draft: { givenName: string } }>('invite-draft'))?.draft.givenName === 'Tolvan', 'the saved draft');
+    await until(async () => (await services.store.drafts.get<{ draft: { givenName: string } }>('invite'))?.draft.givenName === 'Tolvan', 'the saved draft');
     el.remove();
     await resetServices();
     configure({ dbName, relayUrl: `${base}/api/sms`, clinics: CLINICS });
