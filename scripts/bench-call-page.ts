@@ -1,6 +1,6 @@
 // Runs in the benchmark's browser pages: our call session (nurse "Starta besök" → first decoded
 // remote frame) and a bare PeerJS call between the same pages, timed on the shared wall clock.
-import { GuestSession, HostSession } from '../components/src/media/call-session.js';
+import { GuestSession, HostSession } from '../components/src/media/index.js';
 import { createPeer, type SignallingConfig } from '../components/src/media/signalling.js';
 
 const now = (): number => performance.timeOrigin + performance.now();

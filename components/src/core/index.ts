@@ -15,4 +15,5 @@ export * from './sms.js';
 export * from './sms-code.js';
 export * from './time.js';
 export * from './tokens.js';
+export * from './knock-proof.js';
 export { loadLocale } from './i18n/load.js';

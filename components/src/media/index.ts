@@ -1,4 +1,10 @@
 export * from './call-state.js';
 export * from './reconnect-policy.js';
+export * from './reconnect-loop.js';
+export * from './registration.js';
 export * from './signalling.js';
-export * from './call-session.js';
+export * from './session-events.js';
+export * from './session.js';
+export * from './host-session.js';
+export * from './guest-session.js';
+export type { GuestRole } from './wire.js';

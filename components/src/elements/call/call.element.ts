@@ -1,10 +1,11 @@
 import { html, nothing, type PropertyValues, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatMobile, type MessageKey } from '../../core/index.js';
-import type { GuestSession, HostSession } from '../../media/call-session.js';
+import type { HostSession, ReconnectPolicy, Session } from '../../media/index.js';
 import { linkFigures, qualityOf, type Quality } from '../../media/quality.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { DhElement } from '../shared/dh-element.js';
+import { waitingList, waitingListStyles } from '../shared/waiting-list.js';
 import { callStyles } from './call.styles.js';
 
 /** Ticks once a second while connected to the page: elapsed time and connection quality. */
@@ -25,6 +26,9 @@ class TickController implements ReactiveController {
   }
 }
 
+/** The nurse's session (told apart without importing it: the patient's bundle need not carry it). */
+const isHost = (session: Session | undefined): session is HostSession => session !== undefined && 'admitGuest' in session;
+
 /** The quality of the call's open connections. */
 async function measureQuality(connections: RTCPeerConnection[]): Promise<Quality> {
   return qualityOf(await Promise.all(connections.filter((pc) => pc.connectionState !== 'closed').map(linkFigures)));
@@ -35,7 +39,7 @@ async function measureQuality(connections: RTCPeerConnection[]): Promise<Quality
  * @summary The video call: the others large, oneself small in the lower-left corner; mute, camera,
  * hang-up, elapsed time, connection quality, and (for the nurse) the phone fallback.
  *
- * @fires dh-call-end - The call ended or could not be restored; `detail.state`.
+ * @fires dh-call-end - The call ended or could not be restored; `detail.state`. Once per visit.
  *
  * @slot share - A second video (a shared document), shown beside the others. Reserved for document sharing.
  *
@@ -43,16 +47,19 @@ async function measureQuality(connections: RTCPeerConnection[]): Promise<Quality
  * @csspart self - Oneself, small, lower left.
  * @csspart controls - The control bar.
  * @csspart button - Every button.
+ * @csspart waiting - The nurse's list of guests who arrived after the start, with "Släpp in" and "Neka".
  *
  * @cssproperty --dh-call-background - Behind the videos.
  * @cssproperty --dh-color-primary - Active toggles.
  * @cssproperty --dh-color-error - The hang-up button.
  */
 export class DhCall extends DhElement {
-  static override styles = [baseStyles, callStyles];
+  static override styles = [baseStyles, callStyles, waitingListStyles];
 
   /** The session to show: the nurse's HostSession or a guest's GuestSession. */
-  @property({ attribute: false }) accessor session: HostSession | GuestSession | undefined;
+  @property({ attribute: false }) accessor session: Session | undefined;
+  /** How lost connections are restored; given to the session (the session's own is used otherwise). */
+  @property({ attribute: false }) accessor reconnectPolicy: ReconnectPolicy | undefined;
   /** Whose view this is ('nurse', 'patient', 'interpreter'). The nurse's hang-up ends the visit for everyone. */
   @property() accessor party: 'nurse' | 'patient' | 'interpreter' = 'patient';
   /** The patient's mobile (E.164), for the nurse's phone fallback. */
@@ -63,9 +70,15 @@ export class DhCall extends DhElement {
   @state() private accessor confirmEnd = false;
   @state() private accessor quality: Quality = 'unknown';
 
-  #listening: HostSession | GuestSession | undefined;
+  #listening: Session | undefined;
+  /** The session whose end was announced: once per visit, however often its state is looked at. */
+  #announced: Session | undefined;
   readonly #onChange = (): void => {
-    if (this.session?.machine.done) this.emit('dh-call-end', { state: this.session.state === 'failed' ? 'failed' : 'ended' });
+    const session = this.session;
+    if (session?.machine.done && this.#announced !== session) {
+      this.#announced = session;
+      this.emit('dh-call-end', { state: session.state === 'failed' ? 'failed' : 'ended' });
+    }
     this.requestUpdate();
   };
 
@@ -78,6 +91,7 @@ export class DhCall extends DhElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('session')) this.#listen(this.session);
+    if ((changed.has('session') || changed.has('reconnectPolicy')) && this.session && this.reconnectPolicy) this.session.policy = this.reconnectPolicy;
   }
 
   override connectedCallback(): void {
@@ -91,13 +105,18 @@ export class DhCall extends DhElement {
     for (const v of this.renderRoot.querySelectorAll('video')) v.srcObject = null;
   }
 
-  #listen(session: HostSession | GuestSession | undefined): void {
+  #listen(session: Session | undefined): void {
     if (this.#listening === session) return;
-    for (const type of ['state-change', 'streams-change']) {
-      this.#listening?.removeEventListener(type, this.#onChange);
+    const before = this.#listening;
+    for (const type of ['state-change', 'streams-change'] as const) {
+      before?.removeEventListener(type, this.#onChange);
       session?.addEventListener(type, this.#onChange);
     }
+    if (isHost(before)) before.removeEventListener('guests-change', this.#onChange);
+    if (isHost(session)) session.addEventListener('guests-change', this.#onChange);
     this.#listening = session;
+    // A session that ended before it was shown here is announced as well, once.
+    if (session?.machine.done) this.#onChange();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -134,14 +153,30 @@ export class DhCall extends DhElement {
       this.confirmEnd = true;
       return;
     }
-    if ('leave' in session) session.leave();
+    void session.hangUp();
   };
 
   #endForAll = (): void => {
     this.confirmEnd = false;
-    const session = this.session;
-    if (session && 'end' in session) session.end();
+    void this.session?.hangUp();
   };
+
+  /** Guests who arrived after the start (late, reloaded, on another device): the nurse decides. */
+  #renderLateArrivals(): TemplateResult | typeof nothing {
+    const session = this.session;
+    if (this.party !== 'nurse' || !isHost(session) || session.machine.done) return nothing;
+    const waiting = session.guests.filter((g) => !g.admitted);
+    if (waiting.length === 0) return nothing;
+    return html`
+      <section class="status late" aria-labelledby="late-heading">
+        <h3 id="late-heading">${this.t('ui.admit.lateArrivals')}</h3>
+        ${waitingList(waiting, {
+          t: (key, params) => this.t(key, params),
+          letIn: (g) => { session.admitGuest(g.peerId); },
+          deny: (g) => { session.deny(g.peerId); },
+        })}
+      </section>`;
+  }
 
   #elapsed(): string {
     const since = this.session?.connectedAt;
@@ -160,6 +195,7 @@ export class DhCall extends DhElement {
       ${state === 'reconnecting' ? html`<p class="status banner" role="status">${this.t('ui.call.reconnecting')}</p>` : nothing}
       ${state === 'failed' ? html`<div class="status bad banner" role="alert"><p>${this.t(this.party === 'nurse' ? 'ui.call.failedNurse' : 'ui.call.failed')}</p>${phone}</div>` : nothing}
       ${state === 'ended' ? html`<p class="status good banner" role="status">${this.t('ui.call.ended')}</p>` : nothing}
+      ${this.#renderLateArrivals()}
       <div class="stage" part="stage">
         ${remote.length === 0 && state !== 'ended'
           ? html`<p class="placeholder">${this.t('ui.call.waitingForOthers')}</p>`

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { afterEach, before, describe, it } from 'node:test';
 import { newToken } from '../../core/index.js';
-import { GuestSession, HostSession } from '../../media/call-session.js';
+import { GuestSession, HostSession } from '../../media/index.js';
 import { DefaultReconnectPolicy, type ReconnectPolicy } from '../../media/reconnect-policy.js';
 import { $, $$, axeViolations, click, mount, until } from '../../testing/dom.js';
 import { demoUrl } from '../../testing/env.js';
@@ -137,14 +137,14 @@ describe('dh-call', () => {
     let removed = 0;
     const add = patient.addEventListener.bind(patient);
     const remove = patient.removeEventListener.bind(patient);
-    patient.addEventListener = (...args: Parameters<typeof add>) => {
+    patient.addEventListener = ((...args: Parameters<typeof add>) => {
       added++;
       add(...args);
-    };
-    patient.removeEventListener = (...args: Parameters<typeof remove>) => {
+    }) as typeof add;
+    patient.removeEventListener = ((...args: Parameters<typeof remove>) => {
       removed++;
       remove(...args);
-    };
+    }) as typeof remove;
     const timers = new Set<number>();
     const setI = window.setInterval.bind(window);
     const clearI = window.clearInterval.bind(window);

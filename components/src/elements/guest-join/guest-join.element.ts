@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { MessageKey } from '../../core/index.js';
-import type { GuestRole, GuestSession } from '../../media/call-session.js';
+import type { GuestRole, GuestSession } from '../../media/index.js';
 import { JoinElement } from '../shared/join-base.js';
 
 /**
@@ -56,8 +56,9 @@ export class DhGuestJoin extends JoinElement {
             @input=${(e: Event) => (this.code = (e.target as HTMLInputElement).value)} />
           ${error ? html`<p id="code-error" class="error" role="alert">${error}</p>` : ''}
         </div>
-        <button part="button" class="primary" type="submit" ?disabled=${locked || !this.session?.knocking}>${this.t('ui.guest.send')}</button>
-        ${this.session?.knocking ? '' : html`<p class="hint" role="status">${this.t('ui.guest.noNurse')}</p>`}
+        <button part="button" class="primary" type="submit" ?disabled=${locked || !this.session?.listed}>${this.t('ui.guest.send')}</button>
+        ${this.session?.listed ? '' : this.session?.signalling === 'unreachable' ? this.renderSignalling()
+          : html`<p class="hint" role="status">${this.t('ui.guest.noNurse')}</p>`}
       </form>
     `;
   }

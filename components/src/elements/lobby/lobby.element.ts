@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { formatMobile, newToken, type Booking, type MessageKey } from '../../core/index.js';
-import { HostSession } from '../../media/call-session.js';
+import { formatMobile, newToken, type Booking } from '../../core/index.js';
+import { HostSession, type Guest, type ReconnectPolicy } from '../../media/index.js';
 import '../booking/define.js';
 import '../call/define.js';
 import '../device-check/define.js';
@@ -9,6 +9,7 @@ import type { DhDeviceCheck } from '../device-check/device-check.element.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { DhElement } from '../shared/dh-element.js';
 import { getServices, readConfig } from '../shared/services.js';
+import { waitingList, waitingListStyles } from '../shared/waiting-list.js';
 
 /** A short two-tone chime: someone is waiting. */
 function chime(): void {
@@ -46,8 +47,9 @@ function tabPeerToken(): string | undefined {
 
 /**
  * @tagname dh-lobby
- * @summary The nurse's lobby for one visit: device check, who is waiting (with a chime and a title
- * badge), "Starta besök", change or cancel, and the phone fallback; then the call.
+ * @summary The nurse's lobby for one visit: device check, who is waiting (each proven to hold the
+ * link, with role, time of arrival, "Släpp in" and "Neka"; a chime and a title badge), "Starta
+ * besök" for everyone ready, change or cancel, and the phone fallback; then the call.
  *
  * @fires dh-call-end - From the call: the visit ended or could not be restored.
  * @fires dh-booking-change - From the booking actions (change, cancel).
@@ -55,22 +57,23 @@ function tabPeerToken(): string | undefined {
  * @slot identity - Beside each waiting patient: the identity check (BankID/Freja) when it exists.
  *
  * @csspart waiting - The list of people waiting.
- * @csspart button - Every button.
+ * @csspart button - Every button (also `admit`, `deny` and `start`).
  *
  * @cssproperty --dh-color-primary - Buttons and headings.
  */
 export class DhLobby extends DhElement {
-  static override styles = [baseStyles, css`
+  static override styles = [baseStyles, waitingListStyles, css`
     :host { padding: 1rem; border: 1px solid var(--dh-color-border, #c8c8c8); border-radius: var(--_radius); }
     .columns { display: grid; grid-template-columns: minmax(0, 3fr) minmax(16rem, 2fr); gap: 1.5rem; align-items: start; }
     @media (max-width: 50rem) { .columns { grid-template-columns: 1fr; } }
-    ul.waiting { list-style: none; padding: 0; margin: 0 0 1rem; display: grid; gap: 0.5rem; }
-    ul.waiting li { padding: 0.5rem 0.75rem; border-inline-start: 4px solid var(--_primary); background: #eef4f9; }
+    p.nobody { padding: 0.5rem 0.75rem; background: #eef4f9; }
     a.phone { font-weight: 700; }
   `];
 
   /** The booking whose visit this lobby opens. */
   @property({ attribute: 'booking-id' }) accessor bookingId = '';
+  /** How lost connections (to the guests, to the signalling server) are restored. */
+  @property({ attribute: false }) accessor reconnectPolicy: ReconnectPolicy | undefined;
 
   @state() private accessor booking: Booking | undefined;
   @state() private accessor session: HostSession | undefined;
@@ -106,11 +109,15 @@ export class DhLobby extends DhElement {
     if (!booking || booking.status === 'cancelled') return;
     const config = readConfig();
     const peerToken = tabPeerToken();
+    const store = services.store;
     const session = new HostSession({
       signalling: { url: config.signallingUrl, iceServers: config.iceServers },
       participantToken: booking.token,
       ...(peerToken ? { peerToken } : {}),
-      ...(booking.interpreter ? { interpreter: { token: booking.interpreter.token, code: booking.interpreter.code } } : {}),
+      ...(this.reconnectPolicy ? { policy: this.reconnectPolicy } : {}),
+      // The code in force and the wrong tries so far live in the store: five in all, however often
+      // the interpreter reconnects, and "Skicka ny kod" in the booking starts again.
+      ...(booking.interpreter ? { interpreter: { token: booking.interpreter.token }, codeCheck: (typed: string) => store.interpreterCodes.check(booking.id, typed) } : {}),
     });
     session.addEventListener('guests-change', () => {
       this.#onGuests();
@@ -138,11 +145,13 @@ export class DhLobby extends DhElement {
     this.requestUpdate();
   }
 
-  #start = (): void => {
+  /** "Starta besök" (everyone ready) or "Släpp in" (one guest): the visit starts with the devices checked. */
+  #start = (guest?: Guest): void => {
     const stream = this.deviceCheck.takeStream();
     if (!stream || !this.session) return;
-    this.session.admit(stream);
-    this.started = true;
+    if (guest) this.session.admitGuest(guest.peerId, stream);
+    else this.session.admit(stream);
+    this.started = this.session.state !== 'idle' && this.session.state !== 'waiting';
     this.#waiting = 0;
     document.title = this.#title;
   };
@@ -152,30 +161,33 @@ export class DhLobby extends DhElement {
     if (!b) return html`<p role="status">${this.t('ui.calendar.loading')}</p>`;
     if (b.status === 'cancelled') return html`<p class="status bad" role="alert">${this.t('ui.calendar.cancelled')}: ${b.participant.givenName} ${b.participant.familyName}</p>`;
     const phone = html`<a class="phone" part="phone" href="tel:${b.participant.mobile}">${this.t('ui.call.phone', { number: formatMobile(b.participant.mobile) })}</a>`;
-    if (this.started && this.session) {
-      return html`<dh-call party="nurse" phone=${b.participant.mobile} .session=${this.session}></dh-call>`;
+    const session = this.session;
+    if (this.started && session) {
+      return html`<dh-call party="nurse" phone=${b.participant.mobile} .session=${session} .reconnectPolicy=${this.reconnectPolicy}></dh-call>`;
     }
-    const guests = this.session?.guests ?? [];
+    const guests = session?.guests ?? [];
     const ready = guests.some((g) => g.verified) && this.devicesReady;
     return html`
       <h2>${this.t('ui.lobby.title')}: ${b.participant.givenName} ${b.participant.familyName}</h2>
       ${this.error ? html`<p class="status bad" role="alert">${this.t('ui.error.generic', { reason: this.error })}</p>` : nothing}
-      ${this.session?.signalling === 'taken' ? html`<p class="status bad" role="alert">${this.t('ui.lobby.taken')}</p>`
-        : this.session?.signalling === 'offline' ? html`<p class="status" role="status">${this.t('ui.lobby.offline')}</p>` : nothing}
+      ${session?.signalling === 'taken' ? html`<p class="status bad" role="alert">${this.t('ui.lobby.taken')}</p>`
+        : session?.signalling === 'offline' ? html`<p class="status" role="status">${this.t('ui.lobby.offline')}</p>`
+        : session?.signalling === 'unreachable' ? html`
+          <div class="status bad" role="alert"><p>${this.t('ui.lobby.unreachable')}</p>
+            <button part="button" type="button" @click=${() => { session.retrySignalling(); }}>${this.t('ui.lobby.retry')}</button></div>` : nothing}
       <div class="columns">
         <dh-device-check signalling-url=${readConfig().signallingUrl}
           @dh-device-check=${(e: CustomEvent<{ ready: boolean }>) => (this.devicesReady = e.detail.ready)}></dh-device-check>
         <section aria-labelledby="waiting-heading">
           <h3 id="waiting-heading">${this.t('ui.lobby.waiting')}</h3>
-          <ul class="waiting" part="waiting" aria-live="polite">
-            ${guests.length === 0 ? html`<li>${this.t('ui.lobby.nobody')}</li>` : guests.map((g) => html`
-              <li>
-                <strong>${this.t('ui.lobby.knocked', { role: capitalise(this.t(`ui.role.${g.role}` as MessageKey)) })}</strong>
-                ${g.role === 'interpreter' ? html` – ${this.t(g.verified ? 'ui.lobby.verified' : 'ui.lobby.unverified')}` : html`
-                  <slot name="identity"><p class="hint">${this.t('ui.lobby.identity')}</p></slot>`}
-              </li>`)}
-          </ul>
-          <button part="button start" class="primary" type="button" ?disabled=${!ready} aria-describedby="start-hint" @click=${this.#start}>
+          ${guests.length === 0 ? html`<p class="nobody" aria-live="polite">${this.t('ui.lobby.nobody')}</p>` : waitingList(guests, {
+            t: (key, params) => this.t(key, params),
+            canLetIn: this.devicesReady,
+            letIn: (g) => { this.#start(g); },
+            deny: (g) => { session?.deny(g.peerId); },
+            extra: (g) => g.role === 'patient' ? html`<slot name="identity"><span class="hint"> – ${this.t('ui.lobby.identity')}</span></slot>` : nothing,
+          })}
+          <button part="button start" class="primary" type="button" ?disabled=${!ready} aria-describedby="start-hint" @click=${() => { this.#start(); }}>
             ${this.t('ui.lobby.start')}</button>
           <p id="start-hint" class="hint">${this.t('ui.lobby.startHint')}</p>
           <p>${phone}</p>
@@ -185,5 +197,3 @@ export class DhLobby extends DhElement {
     `;
   }
 }
-
-const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

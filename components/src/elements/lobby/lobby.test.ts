@@ -3,7 +3,7 @@ import { afterEach, before, beforeEach, describe, it } from 'node:test';
 import { sendKeys } from '@web/test-runner-commands';
 import { deleteDB } from 'idb';
 import { emptyDraft, validateInvite, type Booking } from '../../core/index.js';
-import { GuestSession } from '../../media/call-session.js';
+import { GuestSession } from '../../media/index.js';
 import { $, axeViolations, focusedElement, mount, tabUntil, until } from '../../testing/dom.js';
 import { demoUrl, uniqueDbName } from '../../testing/env.js';
 import type { DhDeviceCheck } from '../device-check/device-check.element.js';

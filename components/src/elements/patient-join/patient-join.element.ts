@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../core/index.js';
-import type { GuestRole } from '../../media/call-session.js';
+import type { GuestRole } from '../../media/index.js';
 import { JoinElement } from '../shared/join-base.js';
 
 /**

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { afterEach, before, describe, it } from 'node:test';
 import { sendKeys } from '@web/test-runner-commands';
 import { newToken, roomPeerId } from '../../core/index.js';
-import { HostSession } from '../../media/call-session.js';
+import { HostSession } from '../../media/index.js';
 import { $, axeViolations, focusedElement, mount, tabUntil, until } from '../../testing/dom.js';
 import { demoUrl } from '../../testing/env.js';
 import type { DhCall } from '../call/call.element.js';
@@ -49,14 +49,56 @@ describe('dh-patient-join', () => {
     });
   }
 
-  it('says so when the link is incomplete or unknown', async () => {
+  it('says plainly when the link is missing, or was damaged on the way (cut short, a stray %)', async () => {
     setup();
-    const broken = await mount('dh-patient-join', (e) => (e.token = 'abc'));
-    await until(() => $(broken, '[role="alert"]'), 'the message');
-    expect($(broken, '[role="alert"]')!.textContent).to.match(/ofullständig/);
-    const unknown = await mount('dh-patient-join', (e) => (e.token = newToken()));
-    await until(() => $(unknown, '[role="alert"]'), 'the message');
-    expect($(unknown, '[role="alert"]')!.textContent).to.match(/hittades inte/);
+    const cut = await mount('dh-patient-join', (e) => (e.token = 'abc'));
+    await until(() => $(cut, '[role="alert"]'), 'the message');
+    expect($(cut, '[role="alert"]')!.textContent).to.match(/skadats på vägen/);
+    const before = location.hash;
+    try {
+      for (const [hash, message] of [['#' + newToken().slice(0, 20) + '%', /skadats på vägen/], ['', /ofullständig/]] as const) {
+        history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+        const el = await mount('dh-patient-join');
+        await until(() => $(el, '[role="alert"]'), `the message for "${hash}"`);
+        expect($(el, '[role="alert"]')!.textContent).to.match(message);
+        expect(await axeViolations(el)).to.deep.equal([]);
+        el.remove();
+      }
+    } finally {
+      history.replaceState(null, '', `${location.pathname}${location.search}${before}`);
+    }
+  });
+
+  it('keeps asking while the directory does not know the visit yet, says it is trying again, and shows the visit once it is listed', async () => {
+    setup();
+    const token = newToken();
+    const el = await mount('dh-patient-join', (e) => {
+      e.token = token;
+      e.directoryPatienceMs = 60_000;
+    });
+    await until(() => $(el, '[role="status"]')?.textContent.includes('försöker igen'), 'the retry notice');
+    expect(await axeViolations(el)).to.deep.equal([]);
+    await list(token, { clinic: 'Vårdcentralen Gagnef', start: soon(), durationMinutes: 45, status: 'booked' });
+    await until(() => el.shadowRoot?.textContent.includes('Vårdcentralen Gagnef') && $(el, 'dh-device-check'), 'the visit, then the device check', 15_000);
+  });
+
+  it('lets the patient go on to the waiting room when the directory stays down, and the nurse’s room decides', async () => {
+    configure({ visitDirectoryUrl: 'http://127.0.0.1:9/api/visits', signallingUrl: `${base}/peerjs`, iceServers: [] });
+    const token = newToken();
+    const el = await mount('dh-patient-join', (e) => {
+      e.token = token;
+      e.directoryPatienceMs = 1500;
+    });
+    await until(() => $(el, '[role="status"]')?.textContent.includes('försöker igen'), 'the retry notice');
+    const goOn = await until(() => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent.includes('Fortsätt till väntrummet')), 'the way on');
+    expect($(el, '[role="status"]')!.textContent).to.match(/kunde inte hämta uppgifterna/);
+    expect(await axeViolations(el)).to.deep.equal([]);
+    goOn.click();
+    await until(() => $(el, '[role="status"]')?.textContent.includes('väntrummet'), 'the waiting room');
+    const nurse = new HostSession({ signalling: { url: `${base}/peerjs`, iceServers: [] }, participantToken: token });
+    hosts.push(nurse);
+    await nurse.open();
+    await until(() => nurse.guests.length === 1, 'the knock at the nurse’s room');
   });
 
   it('shows the visit, checks devices, waits calmly, knocks by itself and joins the call', async () => {

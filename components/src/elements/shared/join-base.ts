@@ -1,9 +1,9 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
-  LOCALE_NAMES, PATIENT_LOCALES, TOKEN_PATTERN, bookingEnd, isUiLocale, loadLocale, localVisitText, localeDirection, roomPeerId, type MessageKey, type UiLocale,
+  LOCALE_NAMES, PATIENT_LOCALES, TOKEN_PATTERN, bookingEnd, isUiLocale, loadLocale, localVisitText, localeDirection, newToken, roomPeerId, type MessageKey, type UiLocale,
 } from '../../core/index.js';
-import { GuestSession, type GuestRole } from '../../media/call-session.js';
+import { GuestSession, type GuestRole, type ReconnectPolicy } from '../../media/index.js';
 import '../call/define.js';
 import '../device-check/define.js';
 import '../speaker-test/define.js';
@@ -12,7 +12,11 @@ import { baseStyles } from './base.styles.js';
 import { DhElement, nearestLang } from './dh-element.js';
 import { readConfig } from './config.js';
 
-type Phase = 'loading' | 'problem' | 'check' | 'code' | 'waiting' | 'call';
+/**
+ * 'unlisted': the visit directory did not answer in time; the patient may go on to the waiting
+ * room anyway, where the nurse's room decides. 'denied': the nurse said no.
+ */
+type Phase = 'loading' | 'unlisted' | 'problem' | 'check' | 'code' | 'waiting' | 'call' | 'denied';
 
 interface Listing {
   readonly clinic: string;
@@ -20,6 +24,36 @@ interface Listing {
   readonly durationMinutes: number;
   readonly status: 'booked' | 'cancelled';
   readonly language?: string;
+}
+
+/** The directory's answer, checked: it is read over the network, like anything else. */
+function asListing(data: unknown): Listing | undefined {
+  const l = data as Partial<Record<keyof Listing, unknown>> | null;
+  if (typeof l !== 'object' || l === null) return undefined;
+  const ok = typeof l.clinic === 'string' && typeof l.start === 'string' && !Number.isNaN(Date.parse(l.start))
+    && typeof l.durationMinutes === 'number' && (l.status === 'booked' || l.status === 'cancelled')
+    && (l.language === undefined || typeof l.language === 'string');
+  return ok ? (l as Listing) : undefined;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * This tab's own id for the nurse's side: kept across a reload, so the nurse's room lets the same
+ * page back into a running visit without a click. Random, never personal.
+ */
+function tabInstance(): string {
+  try {
+    const key = 'dh-guest-instance';
+    let id = sessionStorage.getItem(key);
+    if (!id || !TOKEN_PATTERN.test(id)) {
+      id = newToken();
+      sessionStorage.setItem(key, id);
+    }
+    return id;
+  } catch {
+    return newToken(); // storage blocked by the embedding page: a reload then asks the nurse again
+  }
 }
 
 /**
@@ -38,8 +72,17 @@ export abstract class JoinElement extends DhElement {
   @property() accessor token = '';
   /** Injectable clock for tests. */
   @property({ attribute: false }) accessor now: () => Date = () => new Date();
+  /** How lost connections (to the nurse, to the signalling server) are restored. */
+  @property({ attribute: false }) accessor reconnectPolicy: ReconnectPolicy | undefined;
+  /**
+   * How long (ms) the page keeps asking the visit directory, with backoff, before it lets the
+   * patient go on to the waiting room without the visit's details.
+   */
+  @property({ attribute: false }) accessor directoryPatienceMs = 30_000;
 
   @state() protected accessor phase: Phase = 'loading';
+  /** The directory did not answer (or not yet): the page says it is trying again. */
+  @state() protected accessor retrying = false;
   @state() protected accessor problem: MessageKey | undefined;
   @state() protected accessor listing: Listing | undefined;
   @state() protected accessor session: GuestSession | undefined;
@@ -66,34 +109,74 @@ export abstract class JoinElement extends DhElement {
   }
 
   async #load(): Promise<void> {
-    const problem = await this.#lookUp();
+    const outcome = await this.#lookUp();
+    if (!this.isConnected) return;
+    this.retrying = false;
     // The invitation's language, unless the element was given one of its own.
     const invited = this.listing?.language;
     if (!this.#ownLang && isUiLocale(invited) && invited !== this.locale) await this.setLanguage(invited);
-    if (problem) {
-      this.problem = problem;
+    if (outcome === 'unlisted') {
+      this.phase = 'unlisted';
+    } else if (outcome) {
+      this.problem = outcome;
       this.phase = 'problem';
     } else {
       this.phase = 'check';
     }
   }
 
-  /** Reads the visit's listing; returns what is wrong with the link, if anything. */
-  async #lookUp(): Promise<MessageKey | undefined> {
-    const token = this.token || decodeURIComponent(location.hash.slice(1));
-    if (!TOKEN_PATTERN.test(token)) return 'ui.join.noLink';
+  /** The link's token, or what is wrong with it (missing, or damaged on the way: a stray %, cut short). */
+  #readToken(): { token: string } | { problem: MessageKey } {
+    let token = this.token;
+    if (!token) {
+      const raw = location.hash.slice(1);
+      if (raw === '') return { problem: 'ui.join.noLink' };
+      try {
+        token = decodeURIComponent(raw);
+      } catch {
+        return { problem: 'ui.join.damaged' };
+      }
+    }
+    return TOKEN_PATTERN.test(token) ? { token } : { problem: 'ui.join.damaged' };
+  }
+
+  /**
+   * Reads the visit's listing, asking again with backoff while the directory is down or does not
+   * know the visit yet; returns what is wrong with the link, 'unlisted' when the directory did not
+   * answer in time, or undefined.
+   */
+  async #lookUp(): Promise<MessageKey | 'unlisted' | undefined> {
+    const read = this.#readToken();
+    if ('problem' in read) return read.problem;
+    const { token } = read;
     this.token = token;
-    const config = readConfig();
-    try {
-      const response = await fetch(`${config.visitDirectoryUrl ?? '/api/visits'}/${await roomPeerId(token)}`, { cache: 'no-store', referrerPolicy: 'no-referrer' });
-      if (!response.ok) return 'ui.join.unknown';
-      this.listing = (await response.json()) as Listing;
-    } catch {
-      return 'ui.join.unknown';
+    const url = `${readConfig().visitDirectoryUrl ?? '/api/visits'}/${await roomPeerId(token)}`;
+    const since = Date.now();
+    for (let wait = 1000; ; wait = Math.min(wait * 2, 8000)) {
+      const listing = await this.#fetchListing(url);
+      if (listing) {
+        this.listing = listing;
+        break;
+      }
+      if (!this.isConnected) return undefined;
+      const left = this.directoryPatienceMs - (Date.now() - since);
+      if (left <= 0) return 'unlisted';
+      this.retrying = true;
+      await sleep(Math.min(wait, left));
     }
     if (this.listing.status === 'cancelled') return 'ui.join.cancelled';
     if (bookingEnd(this.listing).getTime() < this.now().getTime()) return 'ui.join.past';
     return undefined;
+  }
+
+  /** One try; undefined when the directory is down, does not know the visit (yet) or answers nonsense. */
+  async #fetchListing(url: string): Promise<Listing | undefined> {
+    try {
+      const response = await fetch(url, { cache: 'no-store', referrerPolicy: 'no-referrer' });
+      return response.ok ? asListing(await response.json()) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -115,15 +198,19 @@ export abstract class JoinElement extends DhElement {
     const stream = this.deviceCheck.takeStream();
     if (!stream || this.session) return;
     const config = readConfig();
-    const session = new GuestSession({ signalling: { url: config.signallingUrl, iceServers: config.iceServers }, token: this.token, role: this.guestRole });
+    const session = new GuestSession({
+      signalling: { url: config.signallingUrl, iceServers: config.iceServers }, token: this.token, role: this.guestRole, instance: tabInstance(),
+      ...(this.reconnectPolicy ? { policy: this.reconnectPolicy } : {}),
+    });
     session.addEventListener('state-change', () => {
       if (session.state === 'connecting' || session.state === 'connected') this.phase = 'call';
+      if (session.ending === 'denied') this.phase = 'denied';
       this.requestUpdate();
     });
     session.addEventListener('signalling-change', () => {
       this.requestUpdate();
     });
-    session.addEventListener('knocked', () => {
+    session.addEventListener('listed-change', () => {
       this.requestUpdate();
     });
     session.addEventListener('code-result', () => {
@@ -137,6 +224,18 @@ export abstract class JoinElement extends DhElement {
   /** The interpreter's page reacts to the nurse's answer to the code. */
   protected onCodeResult(session: GuestSession): void {
     if (session.codeCheck) this.requestUpdate();
+  }
+
+  /** How the link to the nurse stands while waiting, with a retry once the policy gave up. */
+  protected renderSignalling(): TemplateResult {
+    const session = this.session;
+    if (session?.signalling === 'unreachable') {
+      return html`
+        <p class="hint" role="alert">${this.t('ui.join.unreachable')}</p>
+        <button part="button" type="button" @click=${() => { session.retrySignalling(); }}>${this.t('ui.join.retry')}</button>`;
+    }
+    return html`<p class="hint" aria-live="polite">${session?.signalling === 'offline' ? this.t('ui.join.offline')
+      : session?.listed ? this.t('ui.join.knocked') : this.t('ui.join.notYet')}</p>`;
   }
 
   protected renderCode(): TemplateResult | typeof nothing {
@@ -169,9 +268,15 @@ export abstract class JoinElement extends DhElement {
   #renderPhase(): TemplateResult | typeof nothing {
     switch (this.phase) {
       case 'loading':
-        return html`<p role="status">${this.t('ui.calendar.loading')}</p>`;
+        return html`<p role="status">${this.t(this.retrying ? 'ui.join.retrying' : 'ui.calendar.loading')}</p>`;
+      case 'unlisted':
+        return html`
+          <p class="status" role="status">${this.t('ui.join.unlisted')}</p>
+          <button part="button" class="primary" type="button" @click=${() => (this.phase = 'check')}>${this.t('ui.join.continue')}</button>`;
       case 'problem':
         return html`<p class="status bad" role="alert">${this.t(this.problem ?? 'ui.join.unknown')}</p>`;
+      case 'denied':
+        return html`<p class="status bad" role="alert">${this.t('ui.join.denied')}</p>`;
       case 'check':
         return html`
           <dh-device-check lang=${this.locale} signalling-url=${readConfig().signallingUrl}
@@ -184,8 +289,7 @@ export abstract class JoinElement extends DhElement {
         return html`
           ${this.renderWaitingNote()}
           <p class="status" role="status">${this.t('ui.join.waiting')}</p>
-          <p class="hint" aria-live="polite">${this.session?.signalling === 'offline' ? this.t('ui.join.offline')
-            : this.session?.knocking ? this.t('ui.join.knocked') : this.t('ui.join.notYet')}</p>
+          ${this.renderSignalling()}
           <p>${this.t('ui.join.soundCheck')}</p>
           <dh-speaker-test lang=${this.locale}></dh-speaker-test>`;
       case 'call':

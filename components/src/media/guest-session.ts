@@ -1,0 +1,225 @@
+import type Peer from 'peerjs';
+import type { DataConnection, MediaConnection } from 'peerjs';
+import { knockProof, newToken, roomPeerId, type CodeCheck } from '../core/index.js';
+import { drain, send } from './data.js';
+import type { GuestEventMap } from './session-events.js';
+import { Session, type SessionOptions } from './session.js';
+import { createPeer } from './signalling.js';
+import { parseHostMessage, type GuestMessage, type GuestRole } from './wire.js';
+
+export interface GuestOptions extends SessionOptions {
+  /** The opaque token from the SMS link. */
+  readonly token: string;
+  readonly role: GuestRole;
+  /** Milliseconds between knocks while the nurse is not there yet. */
+  readonly knockEveryMs?: number;
+  /**
+   * This page's own random id, kept by the page across a reload of the tab: the nurse's side lets
+   * the same page back in without a click. A fresh one when not given.
+   */
+  readonly instance?: string;
+}
+
+/** How a guest's visit ended: the nurse ended it, the guest left, or the nurse said no. */
+export type GuestEnd = 'ended' | 'left' | 'denied';
+
+/** A knock that has not reached the nurse's side by then is given up and made again. */
+const KNOCK_TIMEOUT_MS = 10_000;
+/** A call from a peer the nurse has not named yet waits this long for the nurse's word. */
+const UNNAMED_CALL_MS = 5000;
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The patient's or interpreter's side: knocks on the room by itself, again and again until the
+ * nurse is there; proves it holds the link; answers calls only from the nurse's room and from the
+ * guests the nurse named; calls the guests it is told to call.
+ */
+export class GuestSession extends Session<GuestEventMap> {
+  readonly #options: GuestOptions;
+  readonly #instance: string;
+  #conn: DataConnection | undefined;
+  #room = '';
+  #listed = false;
+  #lastCheck: CodeCheck | undefined;
+  #knockedAt = 0;
+  #knocking = false;
+  #ending: GuestEnd | undefined;
+  /** Guests the nurse named: their calls are answered. */
+  readonly #expected = new Set<string>();
+  /** Calls from peers not (yet) named, held for a moment. */
+  readonly #held = new Map<string, MediaConnection>();
+
+  constructor(options: GuestOptions) {
+    super(options);
+    this.#options = options;
+    this.#instance = options.instance ?? newToken();
+  }
+
+  roleOf(peerId: string): 'nurse' | GuestRole {
+    if (peerId === this.#room) return 'nurse';
+    return this.#options.role === 'patient' ? 'interpreter' : 'patient';
+  }
+
+  get codeCheck(): CodeCheck | undefined {
+    return this.#lastCheck;
+  }
+
+  /** The nurse's side has checked this guest's proof and lists it as waiting. */
+  get listed(): boolean {
+    return this.#listed && Boolean(this.#conn?.open);
+  }
+
+  /** How the visit ended for this guest, once it has. */
+  get ending(): GuestEnd | undefined {
+    return this.#ending;
+  }
+
+  /** Starts knocking; `local` is answered with when the nurse calls. */
+  async start(local: MediaStream): Promise<void> {
+    this.local = local;
+    this.#room = await roomPeerId(this.#options.token);
+    if (this.isTornDown()) return;
+    await this.register(() => createPeer(this.options.signalling), (peer) => {
+      this.#onPeer(peer);
+    }).open();
+  }
+
+  /** The interpreter's SMS code, checked by the nurse's side. */
+  sendCode(code: string): void {
+    if (this.#conn && this.#listed) void send(this.#conn, { t: 'code', code } satisfies GuestMessage);
+  }
+
+  /** Leaves the visit (for this guest only). Works from every state; the nurse hears it first. */
+  async leave(): Promise<void> {
+    const conn = this.#conn;
+    if (conn?.open) {
+      await send(conn, { t: 'leave' });
+      await drain(conn);
+    }
+    this.#end('left', 'left');
+    this.teardown();
+  }
+
+  hangUp(): Promise<void> {
+    return this.leave();
+  }
+
+  #end(how: GuestEnd, reason: string): void {
+    this.#ending ??= how;
+    if (!this.machine.done) this.machine.transition('ended', reason);
+  }
+
+  #onPeer(peer: Peer): void {
+    peer.on('call', (call) => {
+      this.#onCall(call);
+    });
+    // The nurse's side talks to a guest only over the guest's own knock.
+    peer.on('connection', (conn) => {
+      conn.close();
+    });
+    peer.on('error', (error) => {
+      // The nurse's room is not registered yet: just keep knocking.
+      if ((error as { type?: string }).type === 'peer-unavailable') this.#conn = undefined;
+    });
+    if (this.state === 'idle') this.machine.transition('waiting', 'knocking');
+    if (!this.#knocking) void this.#knockLoop();
+  }
+
+  #onCall(call: MediaConnection): void {
+    if (call.peer === this.#room || this.#expected.has(call.peer)) {
+      this.starting('called');
+      this.answerCall(call);
+      return;
+    }
+    // Perhaps the nurse's word is still on its way: hold the call a moment, then refuse it.
+    this.#held.get(call.peer)?.close();
+    this.#held.set(call.peer, call);
+    setTimeout(() => {
+      if (this.#held.get(call.peer) !== call) return;
+      this.#held.delete(call.peer);
+      call.close();
+    }, UNNAMED_CALL_MS);
+  }
+
+  async #knockLoop(): Promise<void> {
+    this.#knocking = true;
+    const every = this.#options.knockEveryMs ?? 3000;
+    while (!this.isTornDown() && !this.machine.done) {
+      // One knock at a time: a second one still on its way after "Starta besök" would make the
+      // nurse's side call again and drop the call it just placed.
+      if (this.#conn && !this.#conn.open && Date.now() - this.#knockedAt > KNOCK_TIMEOUT_MS) {
+        this.#conn.close();
+        this.#conn = undefined;
+      }
+      const peer = this.registrations[0]?.peer;
+      if (!this.#conn && peer?.open) this.#knock(peer);
+      await sleep(every);
+    }
+    this.#knocking = false;
+  }
+
+  #knock(peer: Peer): void {
+    const conn = peer.connect(this.#room, { reliable: true });
+    this.#conn = conn;
+    this.#knockedAt = Date.now();
+    conn.on('open', () => {
+      void send(conn, { t: 'knock', role: this.#options.role, instance: this.#instance });
+    });
+    conn.on('data', (data) => {
+      void this.#onMessage(conn, peer, data);
+    });
+    conn.on('close', () => {
+      if (this.#conn !== conn) return;
+      this.#conn = undefined;
+      this.#setListed(false);
+    });
+  }
+
+  async #onMessage(conn: DataConnection, peer: Peer, data: unknown): Promise<void> {
+    const message = parseHostMessage(data);
+    if (!message || conn !== this.#conn) return;
+    switch (message.t) {
+      case 'challenge': {
+        const proof = await knockProof(this.#options.token, { room: this.#room, guest: peer.id, instance: this.#instance, nonce: message.nonce });
+        await send(conn, { t: 'proof', proof });
+        return;
+      }
+      case 'listed':
+        this.#setListed(true);
+        return;
+      case 'code-result':
+        this.#lastCheck = message.check;
+        this.emit('code-result');
+        return;
+      case 'mesh':
+        for (const id of message.gone) {
+          this.#expected.delete(id);
+          this.forget(id);
+        }
+        for (const id of message.expect) {
+          this.#expected.add(id);
+          const held = this.#held.get(id);
+          this.#held.delete(id);
+          if (held) this.#onCall(held);
+        }
+        for (const id of message.call) {
+          this.#expected.add(id);
+          this.placeCall(peer, id);
+        }
+        return;
+      case 'denied':
+        this.#end('denied', 'the nurse said no');
+        return;
+      case 'end':
+        this.#end('ended', 'the nurse ended the visit');
+        return;
+    }
+  }
+
+  #setListed(listed: boolean): void {
+    if (this.#listed === listed) return;
+    this.#listed = listed;
+    this.emit('listed-change');
+  }
+}

@@ -1,0 +1,303 @@
+import type Peer from 'peerjs';
+import type { DataConnection } from 'peerjs';
+import { CodeGuard, newNonce, proofKey, roomPeerId, verifyKnockProof, type CodeCheck } from '../core/index.js';
+import { drain, send } from './data.js';
+import type { HostEventMap } from './session-events.js';
+import { Session, type SessionOptions } from './session.js';
+import { createPeer } from './signalling.js';
+import { parseGuestMessage, type GuestRole, type HostMessage } from './wire.js';
+
+/** Someone proven to hold a link, as the nurse's lobby lists them. */
+export interface Guest {
+  readonly peerId: string;
+  readonly role: GuestRole;
+  /** When the guest's proof held (ms since the epoch). */
+  readonly arrivedAt: number;
+  /** Ready to be let in: the link proven and, for an interpreter, the SMS code too. */
+  readonly verified: boolean;
+  /** An interpreter who typed a wrong code too many times. */
+  readonly locked: boolean;
+  readonly admitted: boolean;
+}
+
+/** Checks an interpreter's code; the lobby's keeps the count of wrong tries in the nurse's store. */
+export type CodeChecker = (typed: string) => Promise<CodeCheck>;
+
+export interface HostOptions extends SessionOptions {
+  /** The participant's token from the booking: the room id and the proof key come from it. */
+  readonly participantToken: string;
+  /** The interpreter's token and code (the code only when no `codeCheck` is given). */
+  readonly interpreter?: { readonly token: string; readonly code?: string };
+  /** How the interpreter's code is checked; by default against `interpreter.code`, in memory. */
+  readonly codeCheck?: CodeChecker;
+  /**
+   * The secret the signalling server ties the room ids to. Kept by the page across a reload, it lets
+   * the reloaded lobby take its rooms back at once instead of being refused until the server times
+   * the old connection out.
+   */
+  readonly peerToken?: string;
+}
+
+interface Room {
+  readonly role: GuestRole;
+  readonly id: string;
+  readonly key: CryptoKey;
+  peer?: Peer;
+}
+
+interface Entry {
+  readonly peerId: string;
+  readonly room: Room;
+  conn: DataConnection;
+  instance: string;
+  /** The challenge sent and not yet answered; used once. */
+  nonce?: string;
+  proven: boolean;
+  arrivedAt: number;
+  verified: boolean;
+  locked: boolean;
+  admitted: boolean;
+  checking: boolean;
+}
+
+/** A knock must be proven by then, or the connection is closed. */
+const PROOF_TIMEOUT_MS = 10_000;
+/** Connections not yet proven, per room: a page that floods a room id gets no further. */
+const MAX_UNPROVEN_PER_ROOM = 4;
+/** Everyone the lobby keeps at once, proven or not. */
+const MAX_GUESTS = 12;
+
+/**
+ * The nurse's side: registers the visit's room ids, challenges every knock and lists only guests who
+ * prove they hold the link, lets them in one by one or all at once ("Starta besök"), links the
+ * guests to each other, and lets back in a patient whose page reloaded.
+ */
+export class HostSession extends Session<HostEventMap> {
+  readonly #options: HostOptions;
+  readonly #guests = new Map<string, Entry>();
+  /** Connections that have not proven themselves yet. */
+  readonly #unproven = new Map<DataConnection, Room>();
+  /** Peers the nurse refused: their knocks are not answered again. */
+  readonly #denied = new Set<string>();
+  /** Page instances let in, per room: the same page (reloaded) comes back without a click. */
+  readonly #admittedInstances = new Set<string>();
+  readonly #checkCode: CodeChecker;
+  #rooms: Room[] = [];
+
+  constructor(options: HostOptions) {
+    super(options);
+    this.#options = options;
+    const code = options.interpreter?.code;
+    const guard = code === undefined ? undefined : new CodeGuard(code);
+    this.#checkCode = options.codeCheck ?? ((typed) => Promise.resolve(guard?.check(typed) ?? { result: 'locked' }));
+  }
+
+  roleOf(peerId: string): GuestRole {
+    return this.#guests.get(peerId)?.room.role ?? 'patient';
+  }
+
+  /** Everyone who proved they hold a link, in order of arrival. */
+  get guests(): readonly Guest[] {
+    return [...this.#guests.values()]
+      .filter((e) => e.proven)
+      .sort((a, b) => a.arrivedAt - b.arrivedAt)
+      .map(({ peerId, room, arrivedAt, verified, locked, admitted }) => ({ peerId, role: room.role, arrivedAt, verified, locked, admitted }));
+  }
+
+  /** Registers the patient's (and interpreter's) room id at the signalling server. */
+  async open(): Promise<void> {
+    const o = this.#options;
+    const tokens: [string, GuestRole][] = [[o.participantToken, 'patient']];
+    if (o.interpreter) tokens.push([o.interpreter.token, 'interpreter']);
+    this.#rooms = await Promise.all(tokens.map(async ([token, role]) => ({ role, id: await roomPeerId(token), key: await proofKey(token) })));
+    await Promise.all(this.#rooms.map((room) => this.register(() => createPeer(o.signalling, room.id, o.peerToken), (peer) => {
+      room.peer = peer;
+      peer.on('connection', (conn) => {
+        this.#onConnection(conn, room);
+      });
+      if (this.state === 'idle' && this.#rooms.every((r) => r.peer?.open)) this.machine.transition('waiting', 'rooms open');
+    }).open()));
+  }
+
+  /** "Starta besök": lets in every guest who is ready, with the nurse's camera and microphone. */
+  admit(local: MediaStream): void {
+    this.local ??= local;
+    for (const entry of [...this.#guests.values()].filter((e) => e.proven && e.verified && !e.admitted).sort((a, b) => a.arrivedAt - b.arrivedAt)) {
+      this.#admit(entry);
+    }
+  }
+
+  /** "Släpp in" for one guest; `local` is needed for the first one. */
+  admitGuest(peerId: string, local?: MediaStream): void {
+    if (local) this.local ??= local;
+    const entry = this.#guests.get(peerId);
+    if (entry?.proven && entry.verified && !entry.admitted) this.#admit(entry);
+  }
+
+  /** "Neka": the guest is told, disconnected, and not answered again from that page. */
+  deny(peerId: string): void {
+    const entry = this.#guests.get(peerId);
+    if (!entry) return;
+    this.#denied.add(peerId);
+    void this.#say(entry.conn, { t: 'denied' }).then(() => {
+      entry.conn.close();
+    });
+    this.#remove(entry);
+  }
+
+  /** Hangs up for everyone. Works from every state; the guests hear it before the connections close. */
+  async end(): Promise<void> {
+    const open = [...this.#guests.values()].map((e) => e.conn).filter((c) => c.open);
+    await Promise.all(open.map((c) => this.#say(c, { t: 'end' })));
+    if (!this.machine.done) this.machine.transition('ended', 'nurse ended the visit');
+    this.teardown();
+  }
+
+  protected override gaveUp(peerId: string): void {
+    const entry = this.#guests.get(peerId);
+    if (entry) this.#remove(entry);
+  }
+
+  hangUp(): Promise<void> {
+    return this.end();
+  }
+
+  #onConnection(conn: DataConnection, room: Room): void {
+    const waiting = [...this.#unproven.values()].filter((r) => r === room).length;
+    if (this.#denied.has(conn.peer) || waiting >= MAX_UNPROVEN_PER_ROOM || this.#guests.size >= MAX_GUESTS) {
+      conn.close();
+      return;
+    }
+    this.#unproven.set(conn, room);
+    setTimeout(() => {
+      if (this.#unproven.has(conn)) conn.close();
+    }, PROOF_TIMEOUT_MS);
+    conn.on('data', (data) => {
+      void this.#onMessage(conn, room, data);
+    });
+    conn.on('close', () => {
+      this.#unproven.delete(conn);
+      const entry = this.#guests.get(conn.peer);
+      if (entry?.conn === conn && !entry.admitted) this.#remove(entry);
+    });
+  }
+
+  async #onMessage(conn: DataConnection, room: Room, data: unknown): Promise<void> {
+    const message = parseGuestMessage(data);
+    // Anything else is not one of our pages: fail closed.
+    if (!message) {
+      conn.close();
+      return;
+    }
+    const entry = this.#guests.get(conn.peer);
+    switch (message.t) {
+      case 'knock': {
+        // One page knocks on one room, as the role of that room.
+        if ((entry && entry.room !== room) || message.role !== room.role) {
+          conn.close();
+          return;
+        }
+        const nonce = newNonce();
+        if (entry) Object.assign(entry, { conn, nonce, instance: message.instance });
+        else this.#guests.set(conn.peer, { peerId: conn.peer, room, conn, instance: message.instance, nonce, proven: false, arrivedAt: 0, verified: false, locked: false, admitted: false, checking: false });
+        void this.#say(conn, { t: 'challenge', nonce });
+        return;
+      }
+      case 'proof': {
+        const nonce = entry?.conn === conn ? entry.nonce : undefined;
+        if (!entry || !nonce) {
+          conn.close();
+          return;
+        }
+        entry.nonce = undefined;
+        const ok = await verifyKnockProof(room.key, { room: room.id, guest: conn.peer, instance: entry.instance, nonce }, message.proof);
+        if (this.isTornDown()) return;
+        if (!ok) {
+          conn.close();
+          if (!entry.proven) this.#guests.delete(conn.peer);
+          return;
+        }
+        this.#unproven.delete(conn);
+        if (!entry.proven) {
+          entry.proven = true;
+          entry.arrivedAt = Date.now();
+          entry.verified = room.role === 'patient';
+        }
+        void this.#say(conn, { t: 'listed' });
+        this.emit('guests-change');
+        this.#letBackIn(entry);
+        return;
+      }
+      case 'code': {
+        if (entry?.conn !== conn || !entry.proven || room.role !== 'interpreter' || entry.checking) return;
+        entry.checking = true;
+        const check = await this.#checkCode(message.code).catch((): CodeCheck => ({ result: 'locked' }));
+        entry.checking = false;
+        if (this.isTornDown()) return;
+        if (check.result === 'ok') entry.verified = true;
+        entry.locked = check.result === 'locked';
+        void this.#say(conn, { t: 'code-result', check });
+        this.emit('guests-change');
+        this.#letBackIn(entry);
+        return;
+      }
+      case 'leave': {
+        if (entry?.conn === conn) this.#remove(entry);
+        conn.close();
+        return;
+      }
+    }
+  }
+
+  /**
+   * After a proof (or the interpreter's code): a guest already let in whose call dropped is called
+   * again at once, and a page let in before that has reloaded (same instance, same room) comes back
+   * without the nurse's click.
+   */
+  #letBackIn(entry: Entry): void {
+    if (!this.local || !entry.verified) return;
+    if (entry.admitted) {
+      // Only without a live call: calling again would drop the one that works.
+      if (!this.remoteStreams.has(entry.peerId) && !this.calls.has(entry.peerId) && entry.room.peer) this.placeCall(entry.room.peer, entry.peerId);
+      return;
+    }
+    if (this.#admittedInstances.has(`${entry.room.id}/${entry.instance}`)) this.#admit(entry);
+  }
+
+  #admit(entry: Entry): void {
+    const from = entry.room.peer;
+    if (!this.local || !from) return;
+    // The same page (reloaded) replaces its earlier self: no ghost tile, no second call.
+    for (const old of [...this.#guests.values()]) {
+      if (old !== entry && old.admitted && old.room === entry.room && old.instance === entry.instance) this.#remove(old);
+    }
+    entry.admitted = true;
+    this.#admittedInstances.add(`${entry.room.id}/${entry.instance}`);
+    this.starting('visit started');
+    this.placeCall(from, entry.peerId);
+    // Full mesh: the newcomer calls the guests already in; they are told to expect the call first.
+    const others = [...this.#guests.values()].filter((e) => e !== entry && e.admitted);
+    for (const other of others) void this.#say(other.conn, { t: 'mesh', call: [], expect: [entry.peerId], gone: [] });
+    void this.#say(entry.conn, { t: 'mesh', call: others.map((e) => e.peerId), expect: [], gone: [] });
+    this.emit('guests-change');
+  }
+
+  /** Drops a guest who left, was refused or was replaced; the others are told, so no call waits for it. */
+  #remove(entry: Entry): void {
+    if (this.#guests.get(entry.peerId) !== entry) return;
+    this.#guests.delete(entry.peerId);
+    this.#unproven.delete(entry.conn);
+    if (entry.admitted) {
+      this.forget(entry.peerId);
+      for (const other of this.#guests.values()) {
+        if (other.admitted) void this.#say(other.conn, { t: 'mesh', call: [], expect: [], gone: [entry.peerId] });
+      }
+    }
+    // Someone never listed leaves no trace in the lobby either.
+    if (entry.proven) this.emit('guests-change');
+  }
+
+  #say(conn: DataConnection, message: HostMessage): Promise<void> {
+    return send(conn, message).then(() => drain(conn));
+  }
+}

@@ -1,0 +1,70 @@
+import { expect } from 'chai';
+import { describe, it } from 'node:test';
+import { newNonce, newToken } from '../core/index.js';
+import { parseGuestMessage, parseHostMessage } from './wire.js';
+
+const instance = newToken();
+const nonce = newNonce();
+
+describe('wire messages', () => {
+  describe('from a guest', () => {
+    const valid: unknown[] = [
+      { t: 'knock', role: 'patient', instance },
+      { t: 'knock', role: 'interpreter', instance },
+      { t: 'proof', proof: nonce },
+      { t: 'code', code: '123 456' },
+      { t: 'leave' },
+    ];
+    for (const message of valid) it(`accepts ${JSON.stringify(message)}`, () => {
+      expect(parseGuestMessage(message)).to.deep.equal(message);
+    });
+
+    const invalid: [string, unknown][] = [
+      ['nothing', undefined],
+      ['a string', 'knock'],
+      ['an array', [{ t: 'leave' }]],
+      ['an unknown type', { t: 'admit-me' }],
+      ['a prototype key as type', { t: 'toString' }],
+      ['a role that does not exist', { t: 'knock', role: 'nurse', instance }],
+      ['a knock without an instance', { t: 'knock', role: 'patient' }],
+      ['an instance of the wrong shape', { t: 'knock', role: 'patient', instance: '../../etc' }],
+      ['an extra field', { t: 'knock', role: 'patient', instance, verified: true }],
+      ['a proof of the wrong length', { t: 'proof', proof: 'abc' }],
+      ['a code that is a number', { t: 'code', code: 123456 }],
+      ['a code as long as a book', { t: 'code', code: '1'.repeat(10_000) }],
+      ['a message the nurse sends', { t: 'end' }],
+    ];
+    for (const [what, message] of invalid) it(`drops ${what}`, () => {
+      expect(parseGuestMessage(message)).to.equal(undefined);
+    });
+  });
+
+  describe('from the nurse', () => {
+    const valid: unknown[] = [
+      { t: 'challenge', nonce },
+      { t: 'listed' },
+      { t: 'code-result', check: { result: 'ok' } },
+      { t: 'code-result', check: { result: 'wrong', triesLeft: 3 } },
+      { t: 'code-result', check: { result: 'locked' } },
+      { t: 'mesh', call: ['3f2b6f0e-8c1d-4f7a-9a51-2d3c4b5a6978'], expect: [], gone: [] },
+      { t: 'denied' },
+      { t: 'end' },
+    ];
+    for (const message of valid) it(`accepts ${JSON.stringify(message)}`, () => {
+      expect(parseHostMessage(message)).to.deep.equal(message);
+    });
+
+    const invalid: [string, unknown][] = [
+      ['a mesh with a peer id that is not one', { t: 'mesh', call: ['<img>'], expect: [], gone: [] }],
+      ['a mesh of a hundred peers', { t: 'mesh', call: Array.from({ length: 100 }, (_, i) => `p${String(i)}`), expect: [], gone: [] }],
+      ['a mesh without its lists', { t: 'mesh', call: [] }],
+      ['a code result that is not one', { t: 'code-result', check: { result: 'ok', extra: 1 } }],
+      ['a negative number of tries', { t: 'code-result', check: { result: 'wrong', triesLeft: -1 } }],
+      ['a challenge without a nonce', { t: 'challenge' }],
+      ['a message a guest sends', { t: 'leave' }],
+    ];
+    for (const [what, message] of invalid) it(`drops ${what}`, () => {
+      expect(parseHostMessage(message)).to.equal(undefined);
+    });
+  });
+});

@@ -1,0 +1,90 @@
+import { PROOF_PATTERN, TOKEN_PATTERN, type CodeCheck } from '../core/index.js';
+
+/**
+ * What travels over the data connection between the nurse's room and a guest. Never personal data:
+ * roles, random values, peer ids and the interpreter's one-time code. Everything that arrives is
+ * checked by `parseWire` first: the other end may be any page that found a room id.
+ */
+
+export type GuestRole = 'patient' | 'interpreter';
+
+/** Guest → nurse. */
+export type GuestMessage =
+  /** "I am here": the role the guest claims and its page instance (kept across a reload of the tab). */
+  | { readonly t: 'knock'; readonly role: GuestRole; readonly instance: string }
+  /** The answer to the challenge: HMAC of it keyed by the link's token. */
+  | { readonly t: 'proof'; readonly proof: string }
+  /** The interpreter's SMS code. */
+  | { readonly t: 'code'; readonly code: string }
+  /** The guest hangs up: drop it without trying to reconnect. */
+  | { readonly t: 'leave' };
+
+/** Nurse → guest. */
+export type HostMessage =
+  | { readonly t: 'challenge'; readonly nonce: string }
+  /** The proof held: the guest is listed in the nurse's waiting room. */
+  | { readonly t: 'listed' }
+  | { readonly t: 'code-result'; readonly check: CodeCheck }
+  /**
+   * The other guests: whom to call, whose calls to accept (only these and the nurse's rooms), and
+   * who has gone (a page reloaded, a guest left or was refused).
+   */
+  | { readonly t: 'mesh'; readonly call: readonly string[]; readonly expect: readonly string[]; readonly gone: readonly string[] }
+  /** The nurse said no ("Neka"). */
+  | { readonly t: 'denied' }
+  | { readonly t: 'end' };
+
+export type WireMessage = GuestMessage | HostMessage;
+
+/** PeerJS ids: the server's UUIDs or our own room ids. */
+const PEER_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** At most this many peers in one mesh message: a visit has three parties. */
+const MAX_PEERS = 8;
+
+type Shape = Record<string, unknown>;
+
+const isShape = (data: unknown): data is Shape => typeof data === 'object' && data !== null && !Array.isArray(data);
+
+/** Exactly these keys, no more: an unexpected field is a sign of a foreign or newer sender. */
+const hasKeys = (data: Shape, keys: readonly string[]): boolean => {
+  const own = Object.keys(data);
+  return own.length === keys.length && keys.every((k) => own.includes(k));
+};
+
+const isPeerList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.length <= MAX_PEERS && value.every((v) => typeof v === 'string' && PEER_ID.test(v));
+
+function isCodeCheck(value: unknown): value is CodeCheck {
+  if (!isShape(value)) return false;
+  if (value.result === 'ok' || value.result === 'locked') return hasKeys(value, ['result']);
+  return value.result === 'wrong' && hasKeys(value, ['result', 'triesLeft']) && Number.isInteger(value.triesLeft)
+    && (value.triesLeft as number) > 0 && (value.triesLeft as number) < 100;
+}
+
+const GUEST_CHECKS: Readonly<Record<GuestMessage['t'], (d: Shape) => boolean>> = {
+  knock: (d) => hasKeys(d, ['t', 'role', 'instance']) && (d.role === 'patient' || d.role === 'interpreter')
+    && typeof d.instance === 'string' && TOKEN_PATTERN.test(d.instance),
+  proof: (d) => hasKeys(d, ['t', 'proof']) && typeof d.proof === 'string' && PROOF_PATTERN.test(d.proof),
+  code: (d) => hasKeys(d, ['t', 'code']) && typeof d.code === 'string' && d.code.length <= 16,
+  leave: (d) => hasKeys(d, ['t']),
+};
+
+const HOST_CHECKS: Readonly<Record<HostMessage['t'], (d: Shape) => boolean>> = {
+  challenge: (d) => hasKeys(d, ['t', 'nonce']) && typeof d.nonce === 'string' && PROOF_PATTERN.test(d.nonce),
+  listed: (d) => hasKeys(d, ['t']),
+  'code-result': (d) => hasKeys(d, ['t', 'check']) && isCodeCheck(d.check),
+  mesh: (d) => hasKeys(d, ['t', 'call', 'expect', 'gone']) && isPeerList(d.call) && isPeerList(d.expect) && isPeerList(d.gone),
+  denied: (d) => hasKeys(d, ['t']),
+  end: (d) => hasKeys(d, ['t']),
+};
+
+function check<M extends { t: string }>(checks: Readonly<Record<M['t'], (d: Shape) => boolean>>, data: unknown): M | undefined {
+  if (!isShape(data) || typeof data.t !== 'string' || !Object.hasOwn(checks, data.t)) return undefined;
+  return checks[data.t as M['t']](data) ? (data as unknown as M) : undefined;
+}
+
+/** A message a guest may send, or undefined for anything else (which the nurse's side drops). */
+export const parseGuestMessage = (data: unknown): GuestMessage | undefined => check<GuestMessage>(GUEST_CHECKS, data);
+
+/** A message the nurse's side may send, or undefined. */
+export const parseHostMessage = (data: unknown): HostMessage | undefined => check<HostMessage>(HOST_CHECKS, data);
