@@ -23,6 +23,27 @@ async function outage(failNext: number, status = 503): Promise<void> {
 }
 const unique = (label: string): string => `Test ${label} ${crypto.randomUUID()}`;
 
+/** Every outbox-change the relay fires, in order. */
+function changesOf(relay: SmsRelay): OutboxChangeEvent[] {
+  const seen: OutboxChangeEvent[] = [];
+  relay.addEventListener('outbox-change', (e) => {
+    if (e instanceof OutboxChangeEvent) seen.push(e);
+  });
+  return seen;
+}
+/** The relay's next outbox-change, or a failure after `ms` (a relay that never stores one). */
+function nextChange(relay: SmsRelay, ms = 5_000): Promise<OutboxChangeEvent> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error(`no outbox-change within ${ms} ms`));
+    }, ms);
+    relay.addEventListener('outbox-change', (e) => {
+      clearTimeout(timer);
+      if (e instanceof OutboxChangeEvent) resolve(e);
+    }, { once: true });
+  });
+}
+
 const opened: { store: LocalStore; name: string }[] = [];
 async function store(name = uniqueDbName('relay')): Promise<LocalStore> {
   const s = await LocalStore.open({ name });
@@ -122,5 +143,80 @@ describe('SmsRelay against the demo relay', () => {
     const relay = new SmsRelay({ url: `${base}/api/sms`, outbox: (await store()).outbox, backoff: FAST });
     expect((await relay.send({ to: TO, text, kind: 'invite' })).status).to.equal('rejected');
     expect(await relayed(text)).to.deep.equal([]);
+  });
+
+  describe('when a page closes between two tries', () => {
+    it('reports the message as stored before its first try, and as gone once the relay accepted it', async () => {
+      const text = unique('stored-first');
+      const relay = new SmsRelay({ url: `${base}/api/sms`, outbox: (await store()).outbox, backoff: FAST });
+      const seen = changesOf(relay);
+      expect((await relay.send({ to: TO, text, kind: 'invite', bookingId: 'b-2' })).status).to.equal('sent');
+      // The first event came before the relay had it: a view could show "sending".
+      expect(seen.at(0)?.entries.map((e) => [e.text, e.status, e.attempts, e.bookingId])).to.deep.equal([[text, 'pending', 0, 'b-2']]);
+      expect(seen.at(-1)?.entries).to.deep.equal([]);
+      expect(await relay.pending()).to.deep.equal([]);
+      expect(await relayed(text)).to.have.length(1);
+    });
+
+    it('keeps the message in the outbox while a try is on its way, due at once for another page, and not posted again by this page’s flush', async () => {
+      const text = unique('in-flight');
+      const name = uniqueDbName('in-flight');
+      // The first try fails, so the message is still on its way for at least `baseMs`.
+      await outage(1, 503);
+      const relay = new SmsRelay({ url: `${base}/api/sms`, outbox: (await store(name)).outbox, backoff: { ...FAST, baseMs: 1_500, maxMs: 1_500 } });
+      const stored = nextChange(relay);
+      const sending = relay.send({ to: TO, text, kind: 'invite' });
+      await stored;
+
+      // Another page (its own connection to the same database) sees it, already due.
+      const other = await store(name);
+      const [entry, ...rest] = await other.outbox.all();
+      expect(rest).to.deep.equal([]);
+      expect([entry?.text, entry?.status, entry?.attempts, entry?.lastError]).to.deep.equal([text, 'pending', 0, undefined]);
+      expect(entry!.nextAttemptAt <= new Date().toISOString()).to.equal(true);
+      expect(await relayed(text)).to.deep.equal([]);
+
+      // This page's own flush (the interval's) leaves a message send() is working on alone.
+      expect(await relay.flush({ force: true })).to.equal(0);
+      expect((await other.outbox.get(entry!.id))?.attempts).to.equal(0);
+      expect(await relayed(text)).to.deep.equal([]);
+
+      expect((await sending).status).to.equal('sent');
+      expect(await other.outbox.all()).to.deep.equal([]);
+      expect((await relayed(text)).map((m) => m.id)).to.deep.equal([entry!.id]);
+    });
+
+    it('sends, once, a message left behind by a page that died mid-send, when another page starts', async () => {
+      const text = unique('resumed');
+      const name = uniqueDbName('resumed');
+      // The dying page: its first try fails and it would wait a minute before the next. It never
+      // gets there (as if its tab was closed), so its message is only in the outbox.
+      const dying = new SmsRelay({ url: 'http://127.0.0.1:9/api/sms', outbox: (await store(name)).outbox, backoff: { ...FAST, baseMs: 60_000, maxMs: 60_000 } });
+      const stored = nextChange(dying);
+      dying.send({ to: TO, text, kind: 'invite' }).catch(() => undefined);
+      const id = (await stored).entries[0]?.id;
+
+      const reopened = new SmsRelay({ url: `${base}/api/sms`, outbox: (await store(name)).outbox, backoff: FAST });
+      reopened.start(60_000);
+      try {
+        // start() flushes at once; a flush while that runs shares its run.
+        expect(await reopened.flush()).to.equal(1);
+        expect(await reopened.pending()).to.deep.equal([]);
+        expect(await reopened.flush({ force: true })).to.equal(0);
+      } finally {
+        reopened.stop();
+      }
+      expect((await relayed(text)).map((m) => m.id)).to.deep.equal([id]);
+    });
+
+    it('still delivers when the outbox cannot be written', async () => {
+      const text = unique('no-store');
+      const s = await store();
+      const relay = new SmsRelay({ url: `${base}/api/sms`, outbox: s.outbox, backoff: FAST });
+      // As when another tab upgrades the database and this page's connection steps aside.
+      s.close();
+      expect((await relay.send({ to: TO, text, kind: 'invite' })).status).to.equal('sent');
+      expect(await relayed(text)).to.have.length(1);
+    });
   });
 });

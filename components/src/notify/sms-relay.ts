@@ -18,7 +18,7 @@ export type SendResult =
   | { readonly status: 'rejected'; readonly id: string; readonly error: string };
 
 export interface BackoffOptions {
-  /** Tries within one `send()` before the message goes to the outbox. */
+  /** Tries within one `send()`; after the last, the outbox's slower retries (`flush()`) take over. */
   readonly attempts: number;
   /** First wait between tries; doubles each time up to `maxMs`. */
   readonly baseMs: number;
@@ -61,10 +61,13 @@ interface Attempt {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Sends SMS through the configured relay. Network errors, timeouts, 408, 429 and 5xx are
- * retried with exponential backoff; what still fails is kept in a persistent outbox and
- * retried by `flush()` (on a timer and when the browser comes back online). A 4xx answer is
- * not retried and is reported with the relay's reason. No text or number is ever logged.
+ * Sends SMS through the configured relay. Every message is written to a persistent outbox
+ * before its first try and leaves it only when the relay has accepted it (2xx), so a page closed
+ * mid-send loses nothing: the next page that starts a relay on the same database sends it.
+ * Network errors, timeouts, 408, 429 and 5xx are retried with exponential backoff; what still
+ * fails stays in the outbox and is retried by `flush()` (on a timer and when the browser comes
+ * back online). A 4xx answer is not retried and is reported with the relay's reason. No text or
+ * number is ever logged.
  */
 export class SmsRelay extends EventTarget {
   readonly #url: string;
@@ -74,6 +77,8 @@ export class SmsRelay extends EventTarget {
   readonly #timeoutMs: number;
   #timer: ReturnType<typeof setInterval> | undefined;
   #flushing: Promise<number> | undefined;
+  /** What this relay is posting right now (a send(), a retry or a flush), by message id. */
+  readonly #inFlight = new Map<string, Promise<SendResult>>();
   readonly #onOnline = (): void => void this.flush();
 
   constructor(options: SmsRelayOptions) {
@@ -85,33 +90,12 @@ export class SmsRelay extends EventTarget {
     this.#timeoutMs = options.timeoutMs ?? 15_000;
   }
 
-  async send(message: SmsMessage): Promise<SendResult> {
+  send(message: SmsMessage): Promise<SendResult> {
     const id = crypto.randomUUID();
-    let attempt: Attempt = { outcome: 'retry' };
-    for (let i = 0; i < this.#backoff.attempts; i++) {
-      if (i > 0) await sleep(Math.min(this.#backoff.baseMs * 2 ** (i - 1), this.#backoff.maxMs));
-      attempt = await this.#post(id, message);
-      if (attempt.outcome !== 'retry') break;
-    }
-    if (attempt.outcome === 'sent') return { status: 'sent', id };
-
-    const now = this.#now();
-    const rejected = attempt.outcome === 'rejected';
-    const error = rejected ? t('relay.rejected', { reason: attempt.error ?? '' }) : t('relay.queued');
-    await this.#outbox.put({
-      id,
-      ...message,
-      createdAt: now.toISOString(),
-      attempts: this.#backoff.attempts,
-      nextAttemptAt: new Date(now.getTime() + this.#backoff.outboxBaseMs).toISOString(),
-      status: rejected ? 'rejected' : 'pending',
-      lastError: error,
-    });
-    await this.#changed();
-    return { status: rejected ? 'rejected' : 'queued', id, error };
+    return this.#track(id, () => this.#send(id, message));
   }
 
-  /** What has not been accepted by the relay, oldest first. */
+  /** What has not been accepted by the relay, oldest first (including what is being sent now). */
   pending(): Promise<OutboxEntry[]> {
     return this.#outbox.all();
   }
@@ -127,16 +111,24 @@ export class SmsRelay extends EventTarget {
     return this.#flushing;
   }
 
-  /** Retries one entry now, whatever its state (the UI's "retry" button). */
+  /**
+   * Retries one entry now, whatever its state (the UI's "retry" button). An entry this relay is
+   * already sending is not posted twice: the answer is that sending's result.
+   */
   async retry(id: string): Promise<SendResult | undefined> {
+    const running = this.#inFlight.get(id);
+    if (running) return running;
     const entry = await this.#outbox.get(id);
     if (!entry) return undefined;
-    const result = await this.#retryEntry(entry);
+    const result = await (this.#inFlight.get(id) ?? this.#track(id, () => this.#retryEntry(entry)));
     await this.#changed();
     return result;
   }
 
-  /** Flushes on an interval and whenever the browser reports it is back online. */
+  /**
+   * Flushes at once (what a closed page left behind is due), then on an interval and whenever
+   * the browser reports it is back online.
+   */
   start(intervalMs = 30_000): void {
     this.stop();
     this.#timer = setInterval(() => void this.flush(), intervalMs);
@@ -151,15 +143,71 @@ export class SmsRelay extends EventTarget {
     if ('removeEventListener' in globalThis) globalThis.removeEventListener('online', this.#onOnline);
   }
 
+  async #send(id: string, message: SmsMessage): Promise<SendResult> {
+    const createdAt = this.#now().toISOString();
+    // Due at once: while this page is alive its own flush leaves the entry alone (in flight), and
+    // if the page dies mid-send, any other or reopened page sends it at its next flush.
+    const entry: OutboxEntry = { id, ...message, createdAt, attempts: 0, nextAttemptAt: createdAt, status: 'pending' };
+    let stored = true;
+    try {
+      await this.#outbox.put(entry);
+    } catch {
+      // The outbox cannot be written (e.g. the database was closed for another tab's upgrade):
+      // delivering now is still better than not trying.
+      stored = false;
+    }
+    if (stored) await this.#changed();
+
+    let attempt: Attempt = { outcome: 'retry' };
+    let attempts = 0;
+    while (attempts < this.#backoff.attempts) {
+      if (attempts > 0) await sleep(Math.min(this.#backoff.baseMs * 2 ** (attempts - 1), this.#backoff.maxMs));
+      attempt = await this.#post(id, message);
+      attempts++;
+      if (attempt.outcome !== 'retry') break;
+    }
+    if (attempt.outcome === 'sent') {
+      if (stored) await this.#forget(id);
+      return { status: 'sent', id };
+    }
+
+    const rejected = attempt.outcome === 'rejected';
+    const error = rejected ? t('relay.rejected', { reason: attempt.error ?? '' }) : t('relay.queued');
+    // Another tab may have sent this entry meanwhile and removed it; writing it back is harmless:
+    // its next resend is answered 200 by the relay (same id, not sent twice) and removes it.
+    await this.#outbox.put({
+      ...entry,
+      attempts,
+      nextAttemptAt: new Date(this.#now().getTime() + this.#backoff.outboxBaseMs).toISOString(),
+      status: rejected ? 'rejected' : 'pending',
+      lastError: error,
+    });
+    await this.#changed();
+    return { status: rejected ? 'rejected' : 'queued', id, error };
+  }
+
   async #flush(force: boolean): Promise<number> {
     const now = this.#now().toISOString();
+    // Skips what this relay is posting now (a send() between its tries, a retry). Another tab's
+    // relay may post the same entry at the same time: harmless, the relay takes a message id once
+    // and answers a repeat with 200, so the SMS arrives once and both tabs remove the entry.
     const due = (await this.#outbox.all()).filter((e) => e.status === 'pending' && (force || e.nextAttemptAt <= now));
+    let tried = 0;
     let sent = 0;
     for (const entry of due) {
-      if ((await this.#retryEntry(entry)).status === 'sent') sent++;
+      if (this.#inFlight.has(entry.id)) continue;
+      tried++;
+      if ((await this.#track(entry.id, () => this.#retryEntry(entry))).status === 'sent') sent++;
     }
-    if (due.length > 0) await this.#changed();
+    if (tried > 0) await this.#changed();
     return sent;
+  }
+
+  /** Runs `work` for message `id`, known as in flight until it settles. */
+  #track(id: string, work: () => Promise<SendResult>): Promise<SendResult> {
+    const running = work().finally(() => this.#inFlight.delete(id));
+    this.#inFlight.set(id, running);
+    return running;
   }
 
   async #retryEntry(entry: OutboxEntry): Promise<SendResult> {
@@ -203,6 +251,16 @@ export class SmsRelay extends EventTarget {
 
   async #changed(): Promise<void> {
     this.dispatchEvent(new OutboxChangeEvent(await this.#outbox.all()));
+  }
+
+  /** Removes an entry the relay accepted. The SMS is sent: a failure here must not say otherwise. */
+  async #forget(id: string): Promise<void> {
+    try {
+      await this.#outbox.delete(id);
+      await this.#changed();
+    } catch {
+      // The entry stays; its next resend is answered 200 by the relay (same id) and removes it.
+    }
   }
 }
 
