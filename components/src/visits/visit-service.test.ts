@@ -50,3 +50,30 @@ describe('the visit directory, as the nurse side fills it', () => {
     expect((await listing(booking.interpreter!.token)).status).to.equal('cancelled');
   });
 });
+
+describe('a new code for the interpreter ("Skicka ny kod")', () => {
+  it('sends a new code by SMS and lifts the lock that five wrong codes put on the old one', async () => {
+    const services = await getServices();
+    const start = new Date(Date.now() + 60 * 60_000);
+    const r = validateInvite({
+      ...emptyDraft(), clinic: 'jour', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson', mobile: '0701234567',
+      reason: 'Hälsosamtal', date: start.toISOString().slice(0, 10), time: '00:00',
+      interpreter: true, interpreterLanguage: 'ar', interpreterMobile: '0735550081', interpreterEmail: 'tolk@tolk.se',
+    }, new Date(0), { clinics: services.config.clinics });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const { booking } = await services.book({ ...r.value, start }, new Date());
+    const old = booking.interpreter!.code;
+    const wrong = old === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i++) await services.store.interpreterCodes.check(booking.id, wrong);
+    expect(await services.store.interpreterCodes.locked(booking.id)).to.equal(true);
+
+    const { booking: renewed, sms } = await services.newInterpreterCode(booking);
+    expect(sms.map((m) => [m.to, m.kind, m.result.status])).to.deep.equal([['interpreter', 'interpreter-code', 'sent']]);
+    const code = renewed.interpreter!.code;
+    const texts = ((await (await fetch(`${base}/outbox.json`)).json()) as { to: string; text: string }[]).filter((m) => m.to === '+46735550081');
+    expect(texts.at(-1)?.text).to.contain(code);
+    expect(await services.store.interpreterCodes.locked(booking.id)).to.equal(false);
+    if (code !== old) expect(await services.store.interpreterCodes.check(booking.id, old)).to.deep.include({ result: 'wrong' });
+    expect(await services.store.interpreterCodes.check(booking.id, code)).to.deep.equal({ result: 'ok' });
+  });
+});

@@ -132,6 +132,20 @@ export class VisitService extends EventTarget {
     return { booking: cancelled, sms };
   }
 
+  /**
+   * "Skicka ny kod": a new code for the interpreter, by SMS. The wrong tries counted against the old
+   * code no longer matter (the store counts per code), so a locked-out interpreter can try again.
+   */
+  async newInterpreterCode(booking: Booking): Promise<{ booking: Booking; sms: SmsOutcome[] }> {
+    const interpreter = booking.interpreter;
+    if (!interpreter) return { booking, sms: [] };
+    const stored = await this.store.bookings.update({ ...booking, interpreter: { ...interpreter, code: newSmsCode() } });
+    this.#changed(stored.id);
+    const code = stored.interpreter?.code ?? '';
+    const visit = { ...this.#visit(stored), locale: 'sv' as const };
+    return { booking: stored, sms: [await this.#send(stored, 'interpreter', 'interpreter-code', interpreterCodeSms({ ...visit, code }))] };
+  }
+
   /** Unsent SMS for a booking (the "SMS not sent — retry" state). */
   async unsent(bookingId: string): Promise<OutboxEntry[]> {
     return (await this.relay.pending()).filter((e) => e.bookingId === bookingId);

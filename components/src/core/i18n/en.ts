@@ -127,6 +127,9 @@ export const en: Catalog = {
   'ui.booking.cancelled': 'The visit is cancelled and the participant has been told by text message.',
   'ui.booking.resend': 'Send the invitation again',
   'ui.booking.resent': 'The invitation has been sent again.',
+  'ui.booking.newCode': 'Send the interpreter a new code',
+  'ui.booking.newCodeSent': 'A new code has been sent to the interpreter by SMS.',
+  'ui.booking.codeLocked': 'The interpreter typed a wrong code too many times. Send a new code by SMS so they can try again.',
   'ui.booking.note': 'Copy EHR note',
   'ui.booking.noteLabel': 'EHR note',
   'ui.booking.copied': 'The EHR note has been copied.',
@@ -243,7 +246,7 @@ export const en: Catalog = {
   'ui.guest.codeHint': 'Six digits',
   'ui.guest.send': 'Send the code',
   'ui.guest.wrong': 'The code is not right. You have {n} tries left.',
-  'ui.guest.locked': 'The code was entered wrongly too many times. Contact the clinic for a new code.',
+  'ui.guest.locked': 'The code was entered wrongly too many times. Ask the clinic to send a new code by text message, and type the new code here.',
   'ui.guest.ok': 'The code is right.',
   'ui.guest.noNurse': 'The clinic has not opened the visit yet. Trying again…',
 

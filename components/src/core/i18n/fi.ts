@@ -84,7 +84,7 @@ export const fi: PatientCatalog = {
   'ui.guest.codeHint': 'Kuusi numeroa',
   'ui.guest.send': 'Lähetä koodi',
   'ui.guest.wrong': 'Koodi ei ole oikein. Sinulla on {n} yritystä jäljellä.',
-  'ui.guest.locked': 'Koodi on syötetty väärin liian monta kertaa. Pyydä uusi koodi vastaanotolta.',
+  'ui.guest.locked': 'Koodi on syötetty väärin liian monta kertaa. Pyydä vastaanottoa lähettämään uusi koodi tekstiviestinä ja kirjoita uusi koodi tähän.',
   'ui.guest.ok': 'Koodi on oikein.',
   'ui.guest.noNurse': 'Vastaanotto ei ole vielä avannut käyntiä. Yritetään uudelleen…',
 };

@@ -130,6 +130,9 @@ export const sv = {
   'ui.booking.cancelled': 'Besöket är avbokat och deltagaren har fått sms.',
   'ui.booking.resend': 'Skicka inbjudan igen',
   'ui.booking.resent': 'Inbjudan är skickad igen.',
+  'ui.booking.newCode': 'Skicka ny kod till tolken',
+  'ui.booking.newCodeSent': 'En ny kod har skickats till tolken med sms.',
+  'ui.booking.codeLocked': 'Tolken har angett fel kod för många gånger. Skicka en ny kod med sms så kan tolken försöka igen.',
   'ui.booking.note': 'Kopiera journalanteckning',
   'ui.booking.noteLabel': 'Journalanteckning',
   'ui.booking.copied': 'Journalanteckningen är kopierad.',
@@ -247,7 +250,7 @@ export const sv = {
   'ui.guest.codeHint': 'Sex siffror',
   'ui.guest.send': 'Skicka koden',
   'ui.guest.wrong': 'Koden stämmer inte. Du har {n} försök kvar.',
-  'ui.guest.locked': 'Koden har angetts fel för många gånger. Kontakta mottagningen för att få en ny kod.',
+  'ui.guest.locked': 'Koden har angetts fel för många gånger. Be mottagningen skicka en ny kod med sms, och skriv in den nya koden här.',
   'ui.guest.ok': 'Koden stämmer.',
   'ui.guest.noNurse': 'Mottagningen har inte öppnat besöket ännu. Försöker igen…',
 

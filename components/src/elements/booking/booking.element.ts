@@ -17,7 +17,8 @@ const EDIT_FIELDS: readonly InviteField[] = ['date', 'time', 'duration', 'reason
 
 /**
  * @tagname dh-booking
- * @summary One booking: its details, "Starta besök", the pen (edit) and ⋯ (cancel, resend, EHR note, .ics).
+ * @summary One booking: its details, "Starta besök", the pen (edit) and ⋯ (cancel, resend, a new code
+ * for the interpreter, EHR note, .ics).
  *
  * @fires dh-start-visit - The nurse starts the visit (possible from 15 minutes before until the end); `detail.bookingId`.
  * @fires dh-booking-change - The booking was edited, cancelled or its invitation resent; `detail.change`.
@@ -45,6 +46,8 @@ export class DhBooking extends DhElement {
   @state() private accessor missing = false;
   @state() private accessor mode: Mode = 'view';
   @state() private accessor menuOpen = false;
+  /** The interpreter typed a wrong code too many times: "Skicka ny kod" is offered up front. */
+  @state() private accessor codeLocked = false;
   @state() private accessor draft: Partial<InviteDraft> = {};
   @state() private accessor errors: InviteErrors = {};
   @state() private accessor stale = false;
@@ -81,6 +84,7 @@ export class DhBooking extends DhElement {
     this.errors = {};
     this.menuOpen = false;
     this.unsent = booking ? await this.#services.unsent(booking.id) : [];
+    this.codeLocked = booking?.interpreter ? await this.#services.store.interpreterCodes.locked(booking.id) : false;
   }
 
   #report(sms: readonly SmsOutcome[], ok: MessageKey): void {
@@ -162,6 +166,20 @@ export class DhBooking extends DhElement {
     await this.#run(async () => {
       this.#report(await services.resend(booking), 'ui.booking.resent');
       this.emit('dh-booking-change', { bookingId: booking.id, change: 'resent' });
+    });
+  };
+
+  #newCode = async (): Promise<void> => {
+    const booking = this.booking;
+    const services = this.#services;
+    if (!booking || !services) return;
+    this.menuOpen = false;
+    await this.#run(async () => {
+      const result = await services.newInterpreterCode(booking);
+      this.booking = result.booking;
+      this.codeLocked = false;
+      this.#report(result.sms, 'ui.booking.newCodeSent');
+      this.emit('dh-booking-change', { bookingId: booking.id, change: 'new-code' });
     });
   };
 
@@ -252,6 +270,7 @@ export class DhBooking extends DhElement {
                   this.#focus = '#cancel-no';
                 }}>${this.t('ui.booking.cancel')}</button></li>
                 <li><button part="button" type="button" @click=${this.#resend}>${this.t('ui.booking.resend')}</button></li>
+                ${b.interpreter ? html`<li><button part="button" type="button" @click=${this.#newCode}>${this.t('ui.booking.newCode')}</button></li>` : nothing}
                 <li><button part="button" type="button" @click=${this.#note}>${this.t('ui.booking.note')}</button></li>
                 <li><button part="button" type="button" @click=${this.#downloadIcs}>${this.t('ui.booking.ics')}</button></li>
               </ul>` : nothing}
@@ -267,6 +286,9 @@ export class DhBooking extends DhElement {
         <dt>${this.t('ui.step.interpreter')}</dt>
         <dd>${b.interpreter ? `${languageName(b.interpreter.language, this.locale)}, ${formatMobile(b.interpreter.mobile)}` : this.t('ui.summary.interpreterNone')}</dd>
       </dl>
+      ${this.codeLocked && !cancelled ? html`
+        <div class="status bad" role="alert"><p>${this.t('ui.booking.codeLocked')}</p>
+          <button part="button" type="button" @click=${this.#newCode} ?disabled=${this.busy}>${this.t('ui.booking.newCode')}</button></div>` : nothing}
       ${this.unsent.length > 0 ? html`
         <p class="status bad">${this.t('ui.booking.smsUnsent', { n: this.unsent.length })}</p>
         <button part="button" type="button" @click=${this.#retryUnsent} ?disabled=${this.busy}>${this.t('ui.sms.retry')}</button>` : nothing}

@@ -172,4 +172,22 @@ describe('dh-call', () => {
     expect(removed).to.equal(100);
     expect(timers.size).to.equal(0);
   });
+  it('fires dh-call-end exactly once per visit, whatever happens after', async () => {
+    const { nurse, patient } = await connectedPair();
+    const el = await mount('dh-call', (c) => {
+      c.session = patient;
+    });
+    const ends: unknown[] = [];
+    el.addEventListener('dh-call-end', (e) => ends.push(e.detail));
+    await nurse.end();
+    await until(() => patient.state === 'ended', 'the end');
+    // More changes after the end: a re-render, the session set again, another teardown.
+    el.session = undefined;
+    await el.updateComplete;
+    el.session = patient;
+    await el.updateComplete;
+    patient.teardown();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(ends).to.deep.equal([{ state: 'ended' }]);
+  });
 });

@@ -6,8 +6,8 @@ import { JoinElement } from '../shared/join-base.js';
 
 /**
  * @tagname dh-guest-join
- * @summary The interpreter's page: the SMS code (checked by the nurse's side, five tries), the
- * device check, the waiting room and the call.
+ * @summary The interpreter's page: the SMS code (checked by the nurse's side: five wrong tries in
+ * all, then a new code from the clinic), the device check, the waiting room and the call.
  *
  * @fires dh-device-check - From the device check.
  * @fires dh-call-end - The visit ended.
@@ -44,7 +44,7 @@ export class DhGuestJoin extends JoinElement {
   }
 
   protected override renderCode(): TemplateResult {
-    const locked = this.session?.codeCheck?.result === 'locked';
+    // Locked is not the end: once the clinic sends a new code by SMS, the new code works here.
     const error = this.message?.bad ? this.t(this.message.key, { n: this.message.n ?? 0 }) : '';
     return html`
       <form @submit=${this.#submit} novalidate>
@@ -52,11 +52,11 @@ export class DhGuestJoin extends JoinElement {
           <label for="code">${this.t('ui.guest.code')}</label>
           <p id="code-hint" class="hint">${this.t('ui.guest.codeHint')}</p>
           <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="8" .value=${this.code}
-            ?disabled=${locked} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? 'code-hint code-error' : 'code-hint'}
+            aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? 'code-hint code-error' : 'code-hint'}
             @input=${(e: Event) => (this.code = (e.target as HTMLInputElement).value)} />
           ${error ? html`<p id="code-error" class="error" role="alert">${error}</p>` : ''}
         </div>
-        <button part="button" class="primary" type="submit" ?disabled=${locked || !this.session?.listed}>${this.t('ui.guest.send')}</button>
+        <button part="button" class="primary" type="submit" ?disabled=${!this.session?.listed}>${this.t('ui.guest.send')}</button>
         ${this.session?.listed ? '' : this.session?.signalling === 'unreachable' ? this.renderSignalling()
           : html`<p class="hint" role="status">${this.t('ui.guest.noNurse')}</p>`}
       </form>

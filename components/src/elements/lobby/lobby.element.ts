@@ -5,6 +5,7 @@ import { HostSession, type Guest, type ReconnectPolicy } from '../../media/index
 import '../booking/define.js';
 import '../call/define.js';
 import '../device-check/define.js';
+import type { DhBooking } from '../booking/booking.element.js';
 import type { DhDeviceCheck } from '../device-check/device-check.element.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { DhElement } from '../shared/dh-element.js';
@@ -137,6 +138,8 @@ export class DhLobby extends DhElement {
   }
 
   #onGuests(): void {
+    // An interpreter locked out: the booking below offers "Skicka ny kod" up front.
+    if (this.session?.guests.some((g) => g.locked)) void this.renderRoot.querySelector<DhBooking>('dh-booking')?.reload();
     const waiting = this.session?.guests.filter((g) => !g.admitted).length ?? 0;
     if (waiting > this.#waiting) chime();
     this.#waiting = waiting;

@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { deleteDB } from 'idb';
 import { emptyDraft, validateInvite, type Booking } from '../../core/index.js';
 import { GuestSession } from '../../media/index.js';
-import { $, axeViolations, focusedElement, mount, tabUntil, until } from '../../testing/dom.js';
+import { $, $$, axeViolations, focusedElement, mount, tabUntil, until } from '../../testing/dom.js';
 import { demoUrl, uniqueDbName } from '../../testing/env.js';
 import type { DhDeviceCheck } from '../device-check/device-check.element.js';
 import { configure, getServices, resetServices } from '../shared/services.js';
@@ -115,5 +115,60 @@ describe('dh-lobby', () => {
     await until(() => $(el, '[role="alert"]'), 'the message');
     expect($(el, '[role="alert"]')!.textContent).to.match(/Avbokad/);
     expect($(el, 'dh-device-check')).to.equal(null);
+  });
+  it('lists each proven guest with role and time of arrival; "Neka" refuses one, "Släpp in" lets another in', async () => {
+    const booking = await book();
+    const el = await mount('dh-lobby', (l) => (l.bookingId = booking.id));
+    const check = await until(() => $<DhDeviceCheck>(el, 'dh-device-check'), 'the device check');
+    await until(() => check.ready, 'devices ready');
+    const join = async (): Promise<GuestSession> => {
+      const g = new GuestSession({ signalling: { url: `${base}/peerjs`, iceServers: [] }, token: booking.token, role: 'patient', knockEveryMs: 300 });
+      guests.push(g);
+      await g.start(await navigator.mediaDevices.getUserMedia({ video: true, audio: true }));
+      return g;
+    };
+    const first = await join();
+    await until(() => $$(el, '[part="waiting"] li').length === 1, 'the first knock');
+    const second = await join();
+    const rows = await until(() => ($$(el, '[part="waiting"] li').length === 2 ? $$(el, '[part="waiting"] li') : undefined), 'both knocks');
+    for (const row of rows) expect(row.textContent).to.match(/Patienten väntar sedan \d{2}:\d{2}/);
+    expect(await axeViolations(el)).to.deep.equal([]);
+
+    // "Neka" on the second arrival: told so, gone from the list.
+    rows[1]!.querySelector<HTMLButtonElement>('[part~="deny"]')!.click();
+    await until(() => second.state === 'ended', 'the refusal');
+    expect(second.ending).to.equal('denied');
+    await until(() => $$(el, '[part="waiting"] li').length === 1, 'one left');
+
+    $$(el, '[part="waiting"] li')[0]!.querySelector<HTMLButtonElement>('[part~="admit"]')!.click();
+    await until(() => $(el, 'dh-call'), 'the call');
+    await until(() => first.state === 'connected', 'the patient in the call');
+  });
+
+  it('shows someone who arrives after the start in the call view, where the nurse lets them in', async () => {
+    const booking = await book();
+    const el = await mount('dh-lobby', (l) => (l.bookingId = booking.id));
+    const check = await until(() => $<DhDeviceCheck>(el, 'dh-device-check'), 'the device check');
+    await until(() => check.ready, 'devices ready');
+    const patient = new GuestSession({ signalling: { url: `${base}/peerjs`, iceServers: [] }, token: booking.token, role: 'patient', knockEveryMs: 300 });
+    guests.push(patient);
+    await patient.start(await navigator.mediaDevices.getUserMedia({ video: true, audio: true }));
+    await until(() => !$<HTMLButtonElement>(el, '[part~="start"]')!.disabled, 'the start button');
+    $<HTMLButtonElement>(el, '[part~="start"]')!.click();
+    const call = await until(() => $(el, 'dh-call'), 'the call');
+    await until(() => patient.state === 'connected', 'the patient in the call');
+
+    // The same link on another device (say, the patient's tablet): the nurse decides.
+    const tablet = new GuestSession({ signalling: { url: `${base}/peerjs`, iceServers: [] }, token: booking.token, role: 'patient', knockEveryMs: 300 });
+    guests.push(tablet);
+    await tablet.start(await navigator.mediaDevices.getUserMedia({ video: true, audio: true }));
+    const admit = await until(() => $<HTMLButtonElement>(call, '[part~="admit"]'), 'the late arrival in the call view');
+    expect($(call, '.late')!.textContent).to.match(/Väntar på att släppas in[\s\S]*Patienten väntar sedan/);
+    expect($(call, '[part~="deny"]')).not.to.equal(null);
+    expect(await axeViolations(call)).to.deep.equal([]);
+    expect(tablet.state).to.equal('waiting');
+    admit.click();
+    await until(() => tablet.state === 'connected', 'the tablet in the call');
+    await until(() => $(call, '.late') === null, 'the list gone');
   });
 });

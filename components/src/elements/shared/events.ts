@@ -17,7 +17,7 @@ export interface StartVisitDetail {
 }
 export interface BookingChangeDetail {
   readonly bookingId: string;
-  readonly change: 'edited' | 'cancelled' | 'resent';
+  readonly change: 'edited' | 'cancelled' | 'resent' | 'new-code';
 }
 
 export interface DeviceCheckDetail {
