@@ -16,3 +16,4 @@ export { DhDeviceCheck } from './elements/device-check/device-check.element.js';
 export { DhSpeakerTest } from './elements/speaker-test/speaker-test.element.js';
 export { configure, readConfig, resetServices, type DhConfig } from './elements/shared/services.js';
 export type * from './elements/shared/events.js';
+export { DefaultReconnectPolicy, type ReconnectPolicy, type ReconnectContext } from './media/reconnect-policy.js';

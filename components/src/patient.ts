@@ -8,3 +8,4 @@ import './elements/guest-join/define.js';
 export { DhPatientJoin } from './elements/patient-join/patient-join.element.js';
 export { DhGuestJoin } from './elements/guest-join/guest-join.element.js';
 export { configure } from './elements/shared/config.js';
+export { DefaultReconnectPolicy, type ReconnectPolicy, type ReconnectContext } from './media/reconnect-policy.js';
