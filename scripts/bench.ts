@@ -220,8 +220,10 @@ async function patientBundle(): Promise<void> {
   emit({ name: 'patient-language-gzip', value: largest, unit: 'bytes', runs: 1 });
 }
 
-corePersonnummer();
-await calendarWeek();
-await callSetup();
-await patientBundle();
+// `npm run bench -- call-setup` runs only the benchmarks named (all of them by default).
+const only = process.argv.slice(2);
+const benchmarks: [string, () => unknown][] = [
+  ['core-parse', corePersonnummer], ['calendar-week', calendarWeek], ['call-setup', callSetup], ['patient-bundle', patientBundle],
+];
+for (const [name, run] of benchmarks) if (only.length === 0 || only.includes(name)) await run();
 process.exit(0);

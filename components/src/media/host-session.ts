@@ -278,7 +278,7 @@ export class HostSession extends Session<HostEventMap> {
     // Full mesh: the newcomer calls the guests already in; they are told to expect the call first.
     const others = [...this.#guests.values()].filter((e) => e !== entry && e.admitted);
     for (const other of others) void this.#say(other.conn, { t: 'mesh', call: [], expect: [entry.peerId], gone: [] });
-    void this.#say(entry.conn, { t: 'mesh', call: others.map((e) => e.peerId), expect: [], gone: [] });
+    if (others.length > 0) void this.#say(entry.conn, { t: 'mesh', call: others.map((e) => e.peerId), expect: [], gone: [] });
     this.emit('guests-change');
   }
 
