@@ -7,11 +7,18 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+const maxPeers = env.DH_MAX_PEERS ? Number(env.DH_MAX_PEERS) : undefined;
+if (maxPeers !== undefined && (!Number.isInteger(maxPeers) || maxPeers < 1)) {
+  console.error(`DH_MAX_PEERS must be a whole number of 1 or more, not "${env.DH_MAX_PEERS}".`);
+  process.exit(2);
+}
+
 const server = await startDemoServer({
   port,
   host: env.HOST ?? '127.0.0.1',
   ...(env.DH_DATA_DIR ? { dataDir: env.DH_DATA_DIR } : {}),
   ...(env.DH_CORS_ORIGINS ? { corsOrigins: env.DH_CORS_ORIGINS.split(',').map((s) => s.trim()) } : {}),
+  ...(maxPeers !== undefined ? { maxPeers } : {}),
 }).catch((e: unknown) => {
   const error = e as NodeJS.ErrnoException;
   console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use: set PORT to another port.` : error.message);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { WebSocket } from 'ws';
+import { attack, connectPeer, flood, oversized, sendInvalidFrame, type TestPeer } from './hostile-clients.js';
 import { spawnDemoServer, type SpawnedServer } from './spawn.js';
 
 let dir = '';
@@ -170,6 +171,96 @@ describe('demo server', () => {
 
     it('does not offer the list of connected peers', async () => {
       expect((await fetch(`${server.url}/peerjs/peerjs/peers`)).status).to.not.equal(200);
+    });
+
+    it('refuses a client over the peer limit', async () => {
+      const smallDir = await mkdtemp(join(tmpdir(), 'dh-limit-'));
+      const small = await spawnDemoServer({ dataDir: smallDir, maxPeers: 2 });
+      try {
+        const peers = [await connectPeer(small.url, 'limit-a'), await connectPeer(small.url, 'limit-b')];
+        const third = await connectPeer(small.url, 'limit-c').then(() => 'open', (e: unknown) => String(e));
+        expect(third).to.match(/concurrent user limit/);
+        for (const peer of peers) peer.socket.close();
+      } finally {
+        await small.close();
+        await rm(smallDir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  describe('hostile signalling clients', () => {
+    // Two well-behaved peers, connected before any attack; each attack must leave them both served.
+    let alice: TestPeer;
+    let bob: TestPeer;
+    before(async () => {
+      alice = await connectPeer(server.url, 'dh-bystander-alice');
+      bob = await connectPeer(server.url, 'dh-bystander-bob');
+    });
+    after(() => {
+      alice.socket.close();
+      bob.socket.close();
+    });
+
+    let sent = 0;
+    const relays = async (from: TestPeer, to: TestPeer): Promise<void> => {
+      const candidate = `candidate:${String(++sent)} 1 udp 2122260223 192.0.2.1 5000 typ host`;
+      from.send({ type: 'CANDIDATE', dst: to.id, payload: { candidate: { candidate }, type: 'media', connectionId: 'mc_test' } });
+      const got = await to.receive((m) => m.type === 'CANDIDATE' && JSON.stringify(m.payload).includes(candidate));
+      expect(got).to.deep.equal({ type: 'CANDIDATE', src: from.id, dst: to.id, payload: { candidate: { candidate }, type: 'media', connectionId: 'mc_test' } });
+    };
+    const stillServes = async (): Promise<void> => {
+      expect((await fetch(`${server.url}/peerjs/`)).status).to.equal(200);
+      expect(alice.socket.readyState).to.equal(WebSocket.OPEN);
+      expect(bob.socket.readyState).to.equal(WebSocket.OPEN);
+      await relays(alice, bob);
+      await relays(bob, alice);
+    };
+
+    it('drops a client that sends text that is not JSON (1008), and only that client', async () => {
+      expect(await attack(server.url, ['this is not json'])).to.equal(1008);
+      expect(await attack(server.url, ['{"type":"OFFER",'])).to.equal(1008);
+      await stillServes();
+    });
+
+    const wrongShapes: [string, string | Buffer][] = [
+      ['an array', '[]'],
+      ['null', 'null'],
+      ['a number', '42'],
+      ['a string', '"OFFER"'],
+      ['no type', '{"dst":"dh-bystander-bob"}'],
+      ['a type only a server sends', '{"type":"OPEN"}'],
+      ['an unknown type', '{"type":"HELLO","dst":"dh-bystander-bob"}'],
+      ['an object as destination', '{"type":"OFFER","dst":{"id":"dh-bystander-bob"}}'],
+      ['an empty destination', '{"type":"OFFER","dst":""}'],
+      ['a destination of 65 characters', JSON.stringify({ type: 'OFFER', dst: 'x'.repeat(65) })],
+      ['a binary frame', Buffer.from('{"type":"HEARTBEAT"}')],
+    ];
+    for (const [what, frame] of wrongShapes) {
+      it(`drops a client that sends ${what} (1008)`, async () => {
+        expect(await attack(server.url, [frame])).to.equal(1008);
+        await stillServes();
+      });
+    }
+
+    it('drops a client that sends an invalid frame (RSV1 set) with 1002', async () => {
+      expect(await sendInvalidFrame(server.url)).to.equal(1002);
+      await stillServes();
+    });
+
+    it('drops a client that sends a message over 64 KiB (1009)', async () => {
+      expect(await attack(server.url, [oversized()])).to.equal(1009);
+      await stillServes();
+    });
+
+    it('drops a client that floods it with valid messages (1008), yet keeps a busy real one', async () => {
+      // What a call's set-up can look like: a large offer and a hundred candidates at once.
+      alice.send({ type: 'OFFER', dst: bob.id, payload: { sdp: { type: 'offer', sdp: 'v=0\r\n'.padEnd(12_000, 'a') }, type: 'media', connectionId: 'mc_busy' } });
+      for (let i = 0; i < 100; i++) alice.send({ type: 'CANDIDATE', dst: bob.id, payload: { candidate: { candidate: `busy ${String(i)}` } } });
+      await bob.receive((m) => m.type === 'OFFER' && m.src === alice.id);
+      for (let i = 0; i < 100; i++) await bob.receive((m) => m.type === 'CANDIDATE' && (m.payload as { candidate: { candidate: string } }).candidate.candidate === `busy ${String(i)}`);
+
+      expect(await attack(server.url, flood())).to.equal(1008);
+      await stillServes();
     });
   });
 });

@@ -5,6 +5,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExpressPeerServer } from 'peer';
+import { WebSocket, WebSocketServer, type RawData, type ServerOptions } from 'ws';
+import { checkPeerMessage, MAX_MESSAGE_BYTES, MESSAGE_BURST, messageCost, MESSAGES_PER_SECOND, TokenBucket } from './signalling-guard.js';
 import { SmsOutbox } from './sms-outbox.js';
 import { VisitDirectory } from './visit-directory.js';
 
@@ -19,6 +21,8 @@ export interface DemoServerOptions {
   readonly corsOrigins?: readonly string[];
   /** Seconds before PeerServer drops a client that stopped sending heartbeats. */
   readonly peerAliveTimeoutMs?: number;
+  /** Most PeerJS clients connected at once (100 by default, plenty for a demo). */
+  readonly maxPeers?: number;
 }
 
 export interface DemoServer {
@@ -54,6 +58,38 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction): void
   res.setHeader('Permissions-Policy', 'camera=(self), microphone=(self), display-capture=(self)');
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
   next();
+}
+
+/** A WebSocket client that gets no answer to its close frame within this is cut off. */
+const CLOSE_TIMEOUT_MS = 2000;
+
+/**
+ * A signalling socket that lets PeerServer see only what a PeerJS client sends, at a human pace; a
+ * client that sends anything else is dropped. The check sits in `emit`, not in a listener: a
+ * listener cannot keep a message from the listeners after it, and PeerServer's would still relay
+ * or queue it.
+ */
+class SignallingSocket extends WebSocket {
+  readonly #budget = new TokenBucket(MESSAGE_BURST, MESSAGES_PER_SECOND);
+  #dropped = false;
+
+  override emit(event: string | symbol, ...args: unknown[]): boolean {
+    if (event !== 'message') return super.emit(event, ...args);
+    if (this.#dropped) return false;
+    const [data, isBinary] = args as [RawData, boolean];
+    // PeerJS sends text frames only.
+    if (isBinary || !Buffer.isBuffer(data)) return this.drop(1008, 'binary message');
+    if (!this.#budget.take(messageCost(data.length))) return this.drop(1008, 'too many messages');
+    if (checkPeerMessage(data.toString()) !== undefined) return this.drop(1008, 'invalid message');
+    return super.emit(event, ...args);
+  }
+
+  /** Closes the connection; nothing more it sends reaches PeerServer. */
+  drop(code: number, reason?: string): false {
+    this.#dropped = true;
+    this.close(code, reason);
+    return false;
+  }
 }
 
 interface Outage {
@@ -155,7 +191,27 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     path: '/',
     allow_discovery: false,
     alive_timeout: options.peerAliveTimeoutMs ?? 60_000,
+    concurrent_limit: options.maxPeers ?? 100,
+    createWebSocketServer: (base) => {
+      const wsOptions: ServerOptions<typeof SignallingSocket> & { closeTimeout: number } = {
+        ...base,
+        WebSocket: SignallingSocket,
+        maxPayload: MAX_MESSAGE_BYTES,
+        closeTimeout: CLOSE_TIMEOUT_MS,
+      };
+      const wss = new WebSocketServer(wsOptions);
+      // Before PeerServer's own listener: whatever it does with a socket's error, the connection
+      // that had it is closed (ws has sent 1002 or 1009 already) and no one else's is touched.
+      wss.on('connection', (socket) => {
+        socket.on('error', () => { socket.drop(1002); });
+      });
+      return wss;
+    },
   });
+  // PeerServer re-emits each socket's errors (and any message it cannot parse) as 'error' on its
+  // app, where an unheard 'error' would end the process. Each belongs to one connection, already
+  // closed above; there is nothing left to do, and nothing per request is logged.
+  peerServer.on('error', () => undefined);
   // A peer that comes back with its id and token before the server has dropped the old socket is
   // taken back, but `peer` 1.0 does not tell it so (no OPEN; peers/peerjs-server#462), and PeerJS
   // then never reports itself open. The first connection of a client got its OPEN already.
