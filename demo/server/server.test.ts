@@ -1,10 +1,11 @@
 import { expect } from 'chai';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { WebSocket } from 'ws';
-import { attack, connectPeer, flood, oversized, sendInvalidFrame, type TestPeer } from './hostile-clients.js';
+import { attack, connectPeer, flood, oversized, sendInvalidFrame, upgrade, type TestPeer } from './hostile-clients.js';
 import { spawnDemoServer, type SpawnedServer } from './spawn.js';
 
 let dir = '';
@@ -22,9 +23,23 @@ const sms = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
   id: crypto.randomUUID(), to: '+46701234567', text: 'Hej! Länk: https://example.se/b#t=x', kind: 'invite', ...over,
 });
 
+/** A region's site that embeds the elements and calls this server from its own origin. */
+const PORTAL = 'https://vard.example.se';
+
+/** A GET with headers that fetch() would not send as given (Host). */
+const rawGet = (path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> =>
+  new Promise((resolve, reject) => {
+    httpGet(`${server.url}${path}`, { headers }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.once('end', () => { resolve({ status: response.statusCode ?? 0, body }); });
+    }).once('error', reject);
+  });
+
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'dh-server-'));
-  server = await spawnDemoServer({ dataDir: dir });
+  server = await spawnDemoServer({ dataDir: dir, allowedOrigins: [PORTAL] });
 });
 after(async () => {
   await server.close();
@@ -123,9 +138,15 @@ describe('demo server', () => {
       expect(await (await fetch(`${server.url}/api/visits/${room}`)).json()).to.deep.equal(listing); // nothing else is kept
     });
 
-    it('answers CORS only for configured origins', async () => {
-      const preflight = await fetch(`${server.url}/api/sms`, { method: 'OPTIONS', headers: { Origin: 'http://evil.example' } });
-      expect(preflight.headers.get('access-control-allow-origin')).to.equal(null);
+    it('answers CORS for its own and configured origins only', async () => {
+      const allowed = async (path: string, origin: string, method = 'GET'): Promise<string | null> =>
+        (await fetch(`${server.url}${path}`, { method, headers: { Origin: origin } })).headers.get('access-control-allow-origin');
+      for (const path of ['/api/sms', '/outbox.json', '/peerjs/']) {
+        const method = path === '/api/sms' ? 'OPTIONS' : 'GET';
+        expect(await allowed(path, 'http://evil.example', method), path).to.equal(null);
+        expect(await allowed(path, PORTAL, method), path).to.equal(PORTAL);
+        expect(await allowed(path, `http://localhost:${server.port}`, method), path).to.equal(`http://localhost:${server.port}`);
+      }
     });
   });
 
@@ -160,7 +181,7 @@ describe('demo server', () => {
     it('answers on HTTP and registers a peer over WebSocket', async () => {
       const info = (await (await fetch(`${server.url}/peerjs/`)).json()) as { name: string };
       expect(info.name).to.equal('PeerJS Server');
-      const ws = new WebSocket(`${server.url.replace('http', 'ws')}/peerjs/peerjs?key=peerjs&id=dh-test-peer&token=abc`);
+      const ws = new WebSocket(`${server.url.replace('http', 'ws')}/peerjs/peerjs?key=peerjs&id=dh-test-peer&token=abc`, { origin: server.url });
       const first = await new Promise<string>((resolve, reject) => {
         ws.once('message', (data: Buffer) => { resolve(data.toString()); });
         ws.once('error', reject);
@@ -171,6 +192,17 @@ describe('demo server', () => {
 
     it('does not offer the list of connected peers', async () => {
       expect((await fetch(`${server.url}/peerjs/peerjs/peers`)).status).to.not.equal(200);
+    });
+
+    it('lets only pages of its own and configured origins signal: others, and no Origin at all, get 403', async () => {
+      const own = [server.url, `http://localhost:${server.port}`, `http://[::1]:${server.port}`];
+      for (const origin of [...own, PORTAL]) expect((await upgrade(server.url, { origin })).status, origin).to.equal(101);
+      for (const origin of ['http://evil.example', `http://127.0.0.1:${server.port + 1}`, `https://127.0.0.1:${server.port}`, 'null']) {
+        const refused = await upgrade(server.url, { origin });
+        expect(refused.status, origin).to.equal(403);
+        expect(JSON.parse(refused.body)).to.have.property('error').that.is.a('string');
+      }
+      expect((await upgrade(server.url, {})).status).to.equal(403);
     });
 
     it('refuses a client over the peer limit', async () => {
@@ -184,6 +216,24 @@ describe('demo server', () => {
       } finally {
         await small.close();
         await rm(smallDir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  describe('Host header (DNS rebinding)', () => {
+    it('answers its own names and the configured origins\' hosts, and refuses any other with 421 and a Swedish reason (pages, API, upgrades)', async () => {
+      for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`, `LOCALHOST:${server.port}`, `[::1]:${server.port}`, 'vard.example.se']) {
+        expect((await rawGet('/peerjs/', { Host: host })).status, host).to.equal(200);
+      }
+      for (const host of ['evil.example', `evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`, `vard.example.se:${server.port}`]) {
+        for (const path of ['/', '/outbox.json', '/api/visits/dh-x', '/peerjs/']) {
+          const answer = await rawGet(path, { Host: host });
+          expect(answer.status, `${host} ${path}`).to.equal(421);
+          expect(JSON.parse(answer.body)).to.deep.equal({ error: 'Servern svarar inte under det här namnet.' });
+        }
+        // Even from an allowed origin: a rebound name makes the page's origin look like ours.
+        const refused = await upgrade(server.url, { origin: server.url, host });
+        expect(refused.status, host).to.equal(421);
       }
     });
   });
