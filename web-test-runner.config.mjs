@@ -50,9 +50,11 @@ function demoServerPlugin() {
   let dataDir;
   return {
     name: 'dh-demo-server',
-    async serverStart() {
+    async serverStart({ config }) {
       dataDir = await mkdtemp(join(tmpdir(), 'dh-wtr-'));
-      demo = await startDemoServer({ port: 0, dataDir, corsOrigins: ['*'] });
+      // The tests' pages come from this test server (http://localhost:<port>, wtr's default
+      // hostname) and call the demo server from there: REST with CORS, PeerJS over WebSocket.
+      demo = await startDemoServer({ port: 0, dataDir, allowedOrigins: [`http://${config.hostname}:${config.port}`] });
     },
     async serverStop() {
       await demo?.close();

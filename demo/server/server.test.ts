@@ -1,9 +1,11 @@
 import { expect } from 'chai';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { WebSocket } from 'ws';
+import { attack, connectPeer, flood, oversized, sendInvalidFrame, upgrade, type TestPeer } from './hostile-clients.js';
 import { spawnDemoServer, type SpawnedServer } from './spawn.js';
 
 let dir = '';
@@ -21,9 +23,23 @@ const sms = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
   id: crypto.randomUUID(), to: '+46701234567', text: 'Hej! Länk: https://example.se/b#t=x', kind: 'invite', ...over,
 });
 
+/** A region's site that embeds the elements and calls this server from its own origin. */
+const PORTAL = 'https://vard.example.se';
+
+/** A GET with headers that fetch() would not send as given (Host). */
+const rawGet = (path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> =>
+  new Promise((resolve, reject) => {
+    httpGet(`${server.url}${path}`, { headers }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.once('end', () => { resolve({ status: response.statusCode ?? 0, body }); });
+    }).once('error', reject);
+  });
+
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'dh-server-'));
-  server = await spawnDemoServer({ dataDir: dir });
+  server = await spawnDemoServer({ dataDir: dir, allowedOrigins: [PORTAL] });
 });
 after(async () => {
   await server.close();
@@ -122,9 +138,15 @@ describe('demo server', () => {
       expect(await (await fetch(`${server.url}/api/visits/${room}`)).json()).to.deep.equal(listing); // nothing else is kept
     });
 
-    it('answers CORS only for configured origins', async () => {
-      const preflight = await fetch(`${server.url}/api/sms`, { method: 'OPTIONS', headers: { Origin: 'http://evil.example' } });
-      expect(preflight.headers.get('access-control-allow-origin')).to.equal(null);
+    it('answers CORS for its own and configured origins only', async () => {
+      const allowed = async (path: string, origin: string, method = 'GET'): Promise<string | null> =>
+        (await fetch(`${server.url}${path}`, { method, headers: { Origin: origin } })).headers.get('access-control-allow-origin');
+      for (const path of ['/api/sms', '/outbox.json', '/peerjs/']) {
+        const method = path === '/api/sms' ? 'OPTIONS' : 'GET';
+        expect(await allowed(path, 'http://evil.example', method), path).to.equal(null);
+        expect(await allowed(path, PORTAL, method), path).to.equal(PORTAL);
+        expect(await allowed(path, `http://localhost:${server.port}`, method), path).to.equal(`http://localhost:${server.port}`);
+      }
     });
   });
 
@@ -159,7 +181,7 @@ describe('demo server', () => {
     it('answers on HTTP and registers a peer over WebSocket', async () => {
       const info = (await (await fetch(`${server.url}/peerjs/`)).json()) as { name: string };
       expect(info.name).to.equal('PeerJS Server');
-      const ws = new WebSocket(`${server.url.replace('http', 'ws')}/peerjs/peerjs?key=peerjs&id=dh-test-peer&token=abc`);
+      const ws = new WebSocket(`${server.url.replace('http', 'ws')}/peerjs/peerjs?key=peerjs&id=dh-test-peer&token=abc`, { origin: server.url });
       const first = await new Promise<string>((resolve, reject) => {
         ws.once('message', (data: Buffer) => { resolve(data.toString()); });
         ws.once('error', reject);
@@ -170,6 +192,125 @@ describe('demo server', () => {
 
     it('does not offer the list of connected peers', async () => {
       expect((await fetch(`${server.url}/peerjs/peerjs/peers`)).status).to.not.equal(200);
+    });
+
+    it('lets only pages of its own and configured origins signal: others, and no Origin at all, get 403', async () => {
+      const own = [server.url, `http://localhost:${server.port}`, `http://[::1]:${server.port}`];
+      for (const origin of [...own, PORTAL]) expect((await upgrade(server.url, { origin })).status, origin).to.equal(101);
+      for (const origin of ['http://evil.example', `http://127.0.0.1:${server.port + 1}`, `https://127.0.0.1:${server.port}`, 'null']) {
+        const refused = await upgrade(server.url, { origin });
+        expect(refused.status, origin).to.equal(403);
+        expect(JSON.parse(refused.body)).to.have.property('error').that.is.a('string');
+      }
+      expect((await upgrade(server.url, {})).status).to.equal(403);
+    });
+
+    it('refuses a client over the peer limit', async () => {
+      const smallDir = await mkdtemp(join(tmpdir(), 'dh-limit-'));
+      const small = await spawnDemoServer({ dataDir: smallDir, maxPeers: 2 });
+      try {
+        const peers = [await connectPeer(small.url, 'limit-a'), await connectPeer(small.url, 'limit-b')];
+        const third = await connectPeer(small.url, 'limit-c').then(() => 'open', (e: unknown) => String(e));
+        expect(third).to.match(/concurrent user limit/);
+        for (const peer of peers) peer.socket.close();
+      } finally {
+        await small.close();
+        await rm(smallDir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  describe('Host header (DNS rebinding)', () => {
+    it('answers its own names and the configured origins\' hosts, and refuses any other with 421 and a Swedish reason (pages, API, upgrades)', async () => {
+      for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`, `LOCALHOST:${server.port}`, `[::1]:${server.port}`, 'vard.example.se']) {
+        expect((await rawGet('/peerjs/', { Host: host })).status, host).to.equal(200);
+      }
+      for (const host of ['evil.example', `evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`, `vard.example.se:${server.port}`]) {
+        for (const path of ['/', '/outbox.json', '/api/visits/dh-x', '/peerjs/']) {
+          const answer = await rawGet(path, { Host: host });
+          expect(answer.status, `${host} ${path}`).to.equal(421);
+          expect(JSON.parse(answer.body)).to.deep.equal({ error: 'Servern svarar inte under det här namnet.' });
+        }
+        // Even from an allowed origin: a rebound name makes the page's origin look like ours.
+        const refused = await upgrade(server.url, { origin: server.url, host });
+        expect(refused.status, host).to.equal(421);
+      }
+    });
+  });
+
+  describe('hostile signalling clients', () => {
+    // Two well-behaved peers, connected before any attack; each attack must leave them both served.
+    let alice: TestPeer;
+    let bob: TestPeer;
+    before(async () => {
+      alice = await connectPeer(server.url, 'dh-bystander-alice');
+      bob = await connectPeer(server.url, 'dh-bystander-bob');
+    });
+    after(() => {
+      alice.socket.close();
+      bob.socket.close();
+    });
+
+    let sent = 0;
+    const relays = async (from: TestPeer, to: TestPeer): Promise<void> => {
+      const candidate = `candidate:${String(++sent)} 1 udp 2122260223 192.0.2.1 5000 typ host`;
+      from.send({ type: 'CANDIDATE', dst: to.id, payload: { candidate: { candidate }, type: 'media', connectionId: 'mc_test' } });
+      const got = await to.receive((m) => m.type === 'CANDIDATE' && JSON.stringify(m.payload).includes(candidate));
+      expect(got).to.deep.equal({ type: 'CANDIDATE', src: from.id, dst: to.id, payload: { candidate: { candidate }, type: 'media', connectionId: 'mc_test' } });
+    };
+    const stillServes = async (): Promise<void> => {
+      expect((await fetch(`${server.url}/peerjs/`)).status).to.equal(200);
+      expect(alice.socket.readyState).to.equal(WebSocket.OPEN);
+      expect(bob.socket.readyState).to.equal(WebSocket.OPEN);
+      await relays(alice, bob);
+      await relays(bob, alice);
+    };
+
+    it('drops a client that sends text that is not JSON (1008), and only that client', async () => {
+      expect(await attack(server.url, ['this is not json'])).to.equal(1008);
+      expect(await attack(server.url, ['{"type":"OFFER",'])).to.equal(1008);
+      await stillServes();
+    });
+
+    const wrongShapes: [string, string | Buffer][] = [
+      ['an array', '[]'],
+      ['null', 'null'],
+      ['a number', '42'],
+      ['a string', '"OFFER"'],
+      ['no type', '{"dst":"dh-bystander-bob"}'],
+      ['a type only a server sends', '{"type":"OPEN"}'],
+      ['an unknown type', '{"type":"HELLO","dst":"dh-bystander-bob"}'],
+      ['an object as destination', '{"type":"OFFER","dst":{"id":"dh-bystander-bob"}}'],
+      ['an empty destination', '{"type":"OFFER","dst":""}'],
+      ['a destination of 65 characters', JSON.stringify({ type: 'OFFER', dst: 'x'.repeat(65) })],
+      ['a binary frame', Buffer.from('{"type":"HEARTBEAT"}')],
+    ];
+    for (const [what, frame] of wrongShapes) {
+      it(`drops a client that sends ${what} (1008)`, async () => {
+        expect(await attack(server.url, [frame])).to.equal(1008);
+        await stillServes();
+      });
+    }
+
+    it('drops a client that sends an invalid frame (RSV1 set) with 1002', async () => {
+      expect(await sendInvalidFrame(server.url)).to.equal(1002);
+      await stillServes();
+    });
+
+    it('drops a client that sends a message over 64 KiB (1009)', async () => {
+      expect(await attack(server.url, [oversized()])).to.equal(1009);
+      await stillServes();
+    });
+
+    it('drops a client that floods it with valid messages (1008), yet keeps a busy real one', async () => {
+      // What a call's set-up can look like: a large offer and a hundred candidates at once.
+      alice.send({ type: 'OFFER', dst: bob.id, payload: { sdp: { type: 'offer', sdp: 'v=0\r\n'.padEnd(12_000, 'a') }, type: 'media', connectionId: 'mc_busy' } });
+      for (let i = 0; i < 100; i++) alice.send({ type: 'CANDIDATE', dst: bob.id, payload: { candidate: { candidate: `busy ${String(i)}` } } });
+      await bob.receive((m) => m.type === 'OFFER' && m.src === alice.id);
+      for (let i = 0; i < 100; i++) await bob.receive((m) => m.type === 'CANDIDATE' && (m.payload as { candidate: { candidate: string } }).candidate.candidate === `busy ${String(i)}`);
+
+      expect(await attack(server.url, flood())).to.equal(1008);
+      await stillServes();
     });
   });
 });

@@ -1,10 +1,13 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExpressPeerServer } from 'peer';
+import { WebSocket, WebSocketServer, type RawData, type ServerOptions } from 'ws';
+import { exactOrigin, hostsOf, ownOrigins } from './origins.js';
+import { checkPeerMessage, MAX_MESSAGE_BYTES, MESSAGE_BURST, messageCost, MESSAGES_PER_SECOND, TokenBucket } from './signalling-guard.js';
 import { SmsOutbox } from './sms-outbox.js';
 import { VisitDirectory } from './visit-directory.js';
 
@@ -15,16 +18,23 @@ export interface DemoServerOptions {
   readonly host?: string;
   /** Where the SMS outbox is kept between runs. */
   readonly dataDir?: string;
-  /** Origins allowed to call the SMS relay from another origin ('*' for any); none by default. */
-  readonly corsOrigins?: readonly string[];
+  /**
+   * Origins, besides the server's own, whose pages may use it: signalling over WebSocket, and CORS
+   * on /api and /outbox.json. Exact origins ('https://vard.example.se'), never a wildcard.
+   */
+  readonly allowedOrigins?: readonly string[];
   /** Seconds before PeerServer drops a client that stopped sending heartbeats. */
   readonly peerAliveTimeoutMs?: number;
+  /** Most PeerJS clients connected at once (100 by default, plenty for a demo). */
+  readonly maxPeers?: number;
 }
 
 export interface DemoServer {
   readonly url: string;
   readonly port: number;
   readonly outbox: SmsOutbox;
+  /** The server's own origins and the configured ones. */
+  readonly allowedOrigins: readonly string[];
   close(): Promise<void>;
 }
 
@@ -56,6 +66,38 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction): void
   next();
 }
 
+/** A WebSocket client that gets no answer to its close frame within this is cut off. */
+const CLOSE_TIMEOUT_MS = 2000;
+
+/**
+ * A signalling socket that lets PeerServer see only what a PeerJS client sends, at a human pace; a
+ * client that sends anything else is dropped. The check sits in `emit`, not in a listener: a
+ * listener cannot keep a message from the listeners after it, and PeerServer's would still relay
+ * or queue it.
+ */
+class SignallingSocket extends WebSocket {
+  readonly #budget = new TokenBucket(MESSAGE_BURST, MESSAGES_PER_SECOND);
+  #dropped = false;
+
+  override emit(event: string | symbol, ...args: unknown[]): boolean {
+    if (event !== 'message') return super.emit(event, ...args);
+    if (this.#dropped) return false;
+    const [data, isBinary] = args as [RawData, boolean];
+    // PeerJS sends text frames only.
+    if (isBinary || !Buffer.isBuffer(data)) return this.drop(1008, 'binary message');
+    if (!this.#budget.take(messageCost(data.length))) return this.drop(1008, 'too many messages');
+    if (checkPeerMessage(data.toString()) !== undefined) return this.drop(1008, 'invalid message');
+    return super.emit(event, ...args);
+  }
+
+  /** Closes the connection; nothing more it sends reaches PeerServer. */
+  drop(code: number, reason?: string): false {
+    this.#dropped = true;
+    this.close(code, reason);
+    return false;
+  }
+}
+
 interface Outage {
   failNext: number;
   status: number;
@@ -72,14 +114,29 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   // Simulated outages: for every message (key ''), or for one number only, so that a test (or a
   // trainer) can fail its own messages without touching anyone else's.
   const outages = new Map<string, Outage>();
-  const cors = new Set(options.corsOrigins ?? []);
+  const configured = (options.allowedOrigins ?? []).map((text) => {
+    const origin = exactOrigin(text);
+    if (!origin) throw new TypeError(`"${text}" is not an exact origin such as https://vard.example.se.`);
+    return origin;
+  });
+  // Filled in once the server listens: its own origins carry the port it got (port 0 picks one).
+  const origins = new Set<string>();
+  let hosts = new Set<string>();
+  const servesHost = (req: IncomingMessage): boolean => hosts.has(req.headers.host?.toLowerCase() ?? '');
+  const WRONG_HOST = 'Servern svarar inte under det här namnet.';
 
   app.disable('x-powered-by');
   app.use(securityHeaders);
+  // A foreign site whose name its owner has pointed at 127.0.0.1 (DNS rebinding) reaches a local
+  // demo as its own origin, past every Origin check; only the Host header still gives it away.
+  app.use((req, res, next) => {
+    if (servesHost(req)) next();
+    else res.status(421).json({ error: WRONG_HOST });
+  });
 
   const allowCors = (req: Request, res: Response, next: NextFunction): void => {
     const origin = req.headers.origin;
-    if (origin && (cors.has('*') || cors.has(origin))) {
+    if (origin && origins.has(origin)) {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Vary', 'Origin');
       res.setHeader('Access-Control-Allow-Methods', 'POST, PUT, GET, OPTIONS');
@@ -155,7 +212,39 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     path: '/',
     allow_discovery: false,
     alive_timeout: options.peerAliveTimeoutMs ?? 60_000,
+    concurrent_limit: options.maxPeers ?? 100,
+    // PeerServer's own routes (/peerjs/, /peerjs/peerjs/id) would answer CORS for any origin.
+    corsOptions: { origin: (origin: string | undefined, done: (error: null, allow: boolean) => void) => { done(null, origin !== undefined && origins.has(origin)); } },
+    createWebSocketServer: (base) => {
+      const wsOptions: ServerOptions<typeof SignallingSocket> & { closeTimeout: number } = {
+        ...base,
+        WebSocket: SignallingSocket,
+        maxPayload: MAX_MESSAGE_BYTES,
+        closeTimeout: CLOSE_TIMEOUT_MS,
+        // Browsers always send Origin; a page of another site may not signal here, nor may a
+        // script that leaves Origin out.
+        verifyClient: ({ origin, req }, done) => {
+          const refuse = (status: number, error: string): void => {
+            done(false, status, JSON.stringify({ error }), { 'Content-Type': 'application/json; charset=utf-8' });
+          };
+          if (!servesHost(req)) refuse(421, WRONG_HOST);
+          else if (!origins.has(origin)) refuse(403, 'Sidan får inte ansluta till videotjänsten härifrån.');
+          else done(true);
+        },
+      };
+      const wss = new WebSocketServer(wsOptions);
+      // Before PeerServer's own listener: whatever it does with a socket's error, the connection
+      // that had it is closed (ws has sent 1002 or 1009 already) and no one else's is touched.
+      wss.on('connection', (socket) => {
+        socket.on('error', () => { socket.drop(1002); });
+      });
+      return wss;
+    },
   });
+  // PeerServer re-emits each socket's errors (and any message it cannot parse) as 'error' on its
+  // app, where an unheard 'error' would end the process. Each belongs to one connection, already
+  // closed above; there is nothing left to do, and nothing per request is logged.
+  peerServer.on('error', () => undefined);
   // A peer that comes back with its id and token before the server has dropped the old socket is
   // taken back, but `peer` 1.0 does not tell it so (no OPEN; peers/peerjs-server#462), and PeerJS
   // then never reports itself open. The first connection of a client got its OPEN already.
@@ -205,12 +294,15 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     socket.once('close', () => sockets.delete(socket));
   });
   const { port } = server.address() as AddressInfo;
+  for (const origin of [...ownOrigins(host, port), ...configured]) origins.add(origin);
+  hosts = hostsOf(origins);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   let closing: Promise<void> | undefined;
   return {
     url: `http://${shownHost}:${port}`,
     port,
     outbox,
+    allowedOrigins: [...origins],
     close() {
       closing ??= new Promise<void>((done) => {
         server.close(() => { done(); });

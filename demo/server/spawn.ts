@@ -16,14 +16,22 @@ export interface SpawnedServer {
  * in-process server: the PeerServer library starts timers nothing can stop, and a test process
  * that had to be forced to exit could lose the last test results on the way out.
  */
-export async function spawnDemoServer(options: { dataDir: string; host?: string; port?: number; corsOrigins?: readonly string[] }): Promise<SpawnedServer> {
+export async function spawnDemoServer(options: {
+  dataDir: string;
+  host?: string;
+  port?: number;
+  /** Origins besides the server's own (DH_ALLOWED_ORIGINS); none unless given, whatever this process's environment says. */
+  allowedOrigins?: readonly string[];
+  maxPeers?: number;
+}): Promise<SpawnedServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     env: {
       ...process.env,
       PORT: String(options.port ?? 0),
       HOST: options.host ?? '127.0.0.1',
       DH_DATA_DIR: options.dataDir,
-      ...(options.corsOrigins ? { DH_CORS_ORIGINS: options.corsOrigins.join(',') } : {}),
+      DH_ALLOWED_ORIGINS: (options.allowedOrigins ?? []).join(','),
+      ...(options.maxPeers !== undefined ? { DH_MAX_PEERS: String(options.maxPeers) } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
