@@ -5,6 +5,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { build } from 'esbuild';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { register } from 'tsx/esm/api';
@@ -44,6 +45,20 @@ const peerjsBundle = {
   },
 };
 
+/**
+ * A port free right now on 127.0.0.1. wtr's default (8000 on "localhost") lets two runs on one
+ * machine bind the same port on different address families, and one run's browser then loads the
+ * other run's test files.
+ */
+const freePort = () => new Promise((resolve, reject) => {
+  const probe = createServer();
+  probe.once('error', reject);
+  probe.listen(0, '127.0.0.1', () => {
+    const { port } = probe.address();
+    probe.close(() => resolve(port));
+  });
+});
+
 /** Runs the demo server beside the test server and tells the tests where it is. */
 function demoServerPlugin() {
   let demo;
@@ -52,8 +67,8 @@ function demoServerPlugin() {
     name: 'dh-demo-server',
     async serverStart({ config }) {
       dataDir = await mkdtemp(join(tmpdir(), 'dh-wtr-'));
-      // The tests' pages come from this test server (http://localhost:<port>, wtr's default
-      // hostname) and call the demo server from there: REST with CORS, PeerJS over WebSocket.
+      // The tests' pages come from this test server (http://127.0.0.1:<port>) and call the demo
+      // server from there: REST with CORS, PeerJS over WebSocket.
       demo = await startDemoServer({ port: 0, dataDir, allowedOrigins: [`http://${config.hostname}:${config.port}`] });
     },
     async serverStop() {
@@ -98,6 +113,8 @@ function closingLineReporter() {
 }
 
 export default {
+  hostname: '127.0.0.1',
+  port: await freePort(),
   reporters: [defaultReporter(), closingLineReporter()],
   files: ['components/src/**/*.test.ts'],
   nodeResolve: { browser: true },
