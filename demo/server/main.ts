@@ -20,12 +20,19 @@ if (maxPeers !== undefined && (!Number.isInteger(maxPeers) || maxPeers < 1)) {
   process.exit(2);
 }
 
+const maxListings = env.DH_MAX_LISTINGS ? Number(env.DH_MAX_LISTINGS) : undefined;
+if (maxListings !== undefined && (!Number.isInteger(maxListings) || maxListings < 1)) {
+  console.error(`DH_MAX_LISTINGS must be a whole number of 1 or more, not "${env.DH_MAX_LISTINGS}".`);
+  process.exit(2);
+}
+
 const server = await startDemoServer({
   port,
   host: env.HOST ?? '127.0.0.1',
   allowedOrigins,
   ...(env.DH_DATA_DIR ? { dataDir: env.DH_DATA_DIR } : {}),
   ...(maxPeers !== undefined ? { maxPeers } : {}),
+  ...(maxListings !== undefined ? { maxListings } : {}),
 }).catch((e: unknown) => {
   const error = e as NodeJS.ErrnoException;
   console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use: set PORT to another port.` : error.message);

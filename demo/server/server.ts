@@ -9,6 +9,7 @@ import { WebSocket, WebSocketServer, type RawData, type ServerOptions } from 'ws
 import { exactOrigin, hostsOf, ownOrigins } from './origins.js';
 import { checkPeerMessage, MAX_MESSAGE_BYTES, MESSAGE_BURST, messageCost, MESSAGES_PER_SECOND, TokenBucket } from './signalling-guard.js';
 import { SmsOutbox } from './sms-outbox.js';
+import type { Clinic } from '../../components/src/core/index.js';
 import { VisitDirectory } from './visit-directory.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -27,6 +28,8 @@ export interface DemoServerOptions {
   readonly peerAliveTimeoutMs?: number;
   /** Most PeerJS clients connected at once (100 by default, plenty for a demo). */
   readonly maxPeers?: number;
+  /** At most this many listings in the visit directory at once. */
+  readonly maxListings?: number;
 }
 
 export interface DemoServer {
@@ -108,7 +111,12 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const host = options.host ?? '127.0.0.1';
   const dataDir = options.dataDir ?? join(ROOT, '.data');
   const outbox = await SmsOutbox.open(dataDir);
-  const visits = await VisitDirectory.open(dataDir);
+  // The clinics the region runs, for the pages and for the directory's check of every listing.
+  const configText = await readFile(join(ROOT, 'demo/public/demo-config.json'), 'utf8');
+  const clinics = (JSON.parse(configText) as { clinics: Clinic[] }).clinics;
+  const visits = await VisitDirectory.open(dataDir, { clinics, ...(options.maxListings ? { maxListings: options.maxListings } : {}) });
+  const purgeTimer = setInterval(() => void visits.purgeAndSave().catch(() => undefined), 3_600_000);
+  purgeTimer.unref();
   const app = express();
   const server: Server = createServer(app);
   // Simulated outages: for every message (key ''), or for one number only, so that a test (or a
@@ -140,7 +148,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Vary', 'Origin');
       res.setHeader('Access-Control-Allow-Methods', 'POST, PUT, GET, OPTIONS');
-      res.setHeader('Access-Control-Allow-Headers', 'Content-Type');
+      res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Authorization');
     }
     if (req.method === 'OPTIONS') {
       res.sendStatus(204);
@@ -196,10 +204,15 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     if (listing) res.json(listing);
     else res.status(404).json({ error: 'Besöket finns inte.' });
   });
+  // Created once (201 with the secret that changes it from then on), changed only with that
+  // secret (Authorization: Bearer …). A region puts its own sign-in in front of this.
   app.put('/api/visits/:room', express.json({ limit: '2kb' }), (req, res, next) => {
-    visits.put(req.params.room, req.body).then((error) => {
-      if (error) res.status(400).json({ error });
-      else res.status(204).end();
+    const bearer = /^Bearer ([A-Za-z0-9_-]{1,64})$/.exec(req.headers.authorization ?? '')?.[1];
+    visits.put(req.params.room, req.body, bearer).then((result) => {
+      res.setHeader('Cache-Control', 'no-store');
+      if (result.status === 201) res.status(201).json({ secret: result.secret });
+      else if (result.status === 204) res.status(204).end();
+      else res.status(result.status).json({ error: result.error });
     }, next);
   });
   app.get('/outbox.json', allowCors, (_req, res) => {
@@ -258,7 +271,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   // The two nurse pages share one clinic configuration (demo-config.json), put into each page as it
   // is served, the way a portal would template its own.
   // Built once at start: `<` escaped so that no text in the JSON can end the script element.
-  const config = (await readFile(join(ROOT, 'demo/public/demo-config.json'), 'utf8')).replace(/</g, '\\u003c');
+  const config = configText.replace(/</g, '\\u003c');
   const data = `<script type="application/json" data-dh-config>\n${config}</script>`;
   const [intranet, lobby] = await Promise.all(['index.html', 'lobby.html'].map(async (page) =>
     (await readFile(join(ROOT, 'demo/public', page), 'utf8')).replace(/<!-- dh-demo-config[^>]*-->/, () => data)));
@@ -304,6 +317,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     outbox,
     allowedOrigins: [...origins],
     close() {
+      clearInterval(purgeTimer);
       closing ??= new Promise<void>((done) => {
         server.close(() => { done(); });
         // WebSocket clients (PeerJS) would otherwise hold the server open.

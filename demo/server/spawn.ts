@@ -23,15 +23,19 @@ export async function spawnDemoServer(options: {
   /** Origins besides the server's own (DH_ALLOWED_ORIGINS); none unless given, whatever this process's environment says. */
   allowedOrigins?: readonly string[];
   maxPeers?: number;
+  maxListings?: number;
 }): Promise<SpawnedServer> {
+  // Only what the test asks for: a limit set in this process's environment must not leak in.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'DH_MAX_PEERS' && name !== 'DH_MAX_LISTINGS'));
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     env: {
-      ...process.env,
+      ...inherited,
       PORT: String(options.port ?? 0),
       HOST: options.host ?? '127.0.0.1',
       DH_DATA_DIR: options.dataDir,
       DH_ALLOWED_ORIGINS: (options.allowedOrigins ?? []).join(','),
       ...(options.maxPeers !== undefined ? { DH_MAX_PEERS: String(options.maxPeers) } : {}),
+      ...(options.maxListings !== undefined ? { DH_MAX_LISTINGS: String(options.maxListings) } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -16,4 +16,5 @@ export * from './sms-code.js';
 export * from './time.js';
 export * from './tokens.js';
 export * from './knock-proof.js';
+export * from './text-safety.js';
 export { loadLocale } from './i18n/load.js';

@@ -16,7 +16,7 @@ beforeEach(() => {
   dbName = uniqueDbName('visits');
   configure({
     dbName, relayUrl: `${base}/api/sms`, signallingUrl: `${base}/peerjs`, visitDirectoryUrl: `${base}/api/visits`, iceServers: [],
-    clinics: [{ id: 'jour', name: 'Demomottagningen', openingHours: { 1: always, 2: always, 3: always, 4: always, 5: always, 6: always, 7: always } }],
+    clinics: [{ id: 'demo-jour', name: 'Demomottagningen (alltid öppen)', openingHours: { 1: always, 2: always, 3: always, 4: always, 5: always, 6: always, 7: always } }],
   });
 });
 afterEach(async () => {
@@ -32,7 +32,7 @@ describe('the visit directory, as the nurse side fills it', () => {
     const services = await getServices();
     const start = new Date(Date.now() + 60 * 60_000);
     const r = validateInvite({
-      ...emptyDraft(), clinic: 'jour', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson', mobile: '0701234567',
+      ...emptyDraft(), clinic: 'demo-jour', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson', mobile: '0701234567',
       reason: 'Hälsosamtal', date: start.toISOString().slice(0, 10), time: '00:00', language: 'en',
       interpreter: true, interpreterLanguage: 'ar', interpreterMobile: '0731234567', interpreterEmail: 'tolk@tolk.se',
     }, new Date(0), { clinics: services.config.clinics });
@@ -40,7 +40,7 @@ describe('the visit directory, as the nurse side fills it', () => {
     const { booking } = await services.book({ ...r.value, start }, new Date());
 
     const patient = await listing(booking.token);
-    expect(patient).to.deep.equal({ clinic: 'Demomottagningen', start: start.toISOString(), durationMinutes: 45, status: 'booked', language: 'en' });
+    expect(patient).to.deep.equal({ clinic: 'Demomottagningen (alltid öppen)', start: start.toISOString(), durationMinutes: 45, status: 'booked', language: 'en' });
     const interpreter = await listing(booking.interpreter!.token);
     expect(interpreter).to.not.have.property('language');
     expect(JSON.stringify([patient, interpreter])).to.not.match(/Tolvan|1212|0701234567|Hälsosamtal/);
@@ -49,6 +49,36 @@ describe('the visit directory, as the nurse side fills it', () => {
     expect((await listing(booking.token)).status).to.equal('cancelled');
     expect((await listing(booking.interpreter!.token)).status).to.equal('cancelled');
   });
+
+  it('keeps the secret each listing came with in the store; only that changes it, and a stranger cannot', async () => {
+    const services = await getServices();
+    const start = new Date(Date.now() + 60 * 60_000);
+    const r = validateInvite({
+      ...emptyDraft(), clinic: 'demo-jour', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson', mobile: '0701234567',
+      reason: 'Hälsosamtal', date: start.toISOString().slice(0, 10), time: '00:00',
+      interpreter: true, interpreterLanguage: 'ar', interpreterMobile: '0731234567', interpreterEmail: 'tolk@tolk.se',
+    }, new Date(0), { clinics: services.config.clinics });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const { booking } = await services.book({ ...r.value, start }, new Date());
+    const room = await roomPeerId(booking.token);
+    expect(await services.store.listings.get(room)).to.match(/^[A-Za-z0-9_-]{22}$/);
+
+    // Someone who learned the room id (the signalling server sees it) tries to cancel the visit.
+    const forged = await fetch(`${base}/api/visits/${room}`, {
+      method: 'PUT', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ clinicId: 'demo-jour', start: booking.start, durationMinutes: 45, status: 'cancelled' }),
+    });
+    expect(forged.status).to.equal(403);
+    expect((await listing(booking.token)).status).to.equal('booked');
+
+    // The nurse moves the visit and replaces the interpreter: the listings follow, the old interpreter's is cancelled.
+    const later = new Date(start.getTime() + 60 * 60_000);
+    const edited = await services.edit(booking, { time: `${String(later.getUTCHours()).padStart(2, '0')}:00`, date: later.toISOString().slice(0, 10), interpreterMobile: '0731234568' }, new Date(0));
+    if (!edited.ok) throw new Error(JSON.stringify(edited.errors));
+    expect((await listing(booking.token)).start).to.equal(edited.booking.start);
+    expect((await listing(booking.interpreter!.token)).status).to.equal('cancelled');
+    expect((await listing(edited.booking.interpreter!.token)).status).to.equal('booked');
+  });
 });
 
 describe('a new code for the interpreter ("Skicka ny kod")', () => {
@@ -56,7 +86,7 @@ describe('a new code for the interpreter ("Skicka ny kod")', () => {
     const services = await getServices();
     const start = new Date(Date.now() + 60 * 60_000);
     const r = validateInvite({
-      ...emptyDraft(), clinic: 'jour', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson', mobile: '0701234567',
+      ...emptyDraft(), clinic: 'demo-jour', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson', mobile: '0701234567',
       reason: 'Hälsosamtal', date: start.toISOString().slice(0, 10), time: '00:00',
       interpreter: true, interpreterLanguage: 'ar', interpreterMobile: '0735550081', interpreterEmail: 'tolk@tolk.se',
     }, new Date(0), { clinics: services.config.clinics });

@@ -1,6 +1,6 @@
 import {
   cancelSms, interpreterCodeSms, interpreterInviteSms, inviteSms, newSmsCode, newToken, updateSms, validateInvite,
-  newBooking, clockText, swedishDate, isoDate, inSweden, roomPeerId,
+  newBooking, clockText, swedishDate, isoDate, inSweden, roomPeerId, bookingEnd,
   type Booking, type Clinic, type InviteDraft, type InviteErrors, type SmsText, type ValidInvite,
 } from '../core/index.js';
 import type { SendResult, SmsRelay } from '../notify/index.js';
@@ -42,6 +42,7 @@ const CHANNEL = 'digitala-halsosamtal/bookings';
  */
 export class VisitService extends EventTarget {
   readonly #channel: BroadcastChannel | undefined;
+  readonly #publishing = new Map<string, Promise<void>>();
 
   constructor(
     readonly store: LocalStore,
@@ -108,7 +109,7 @@ export class VisitService extends EventTarget {
     };
     const stored = await this.store.bookings.update(next);
     this.#changed(stored.id);
-    await this.publish(stored);
+    await this.publish(stored, old && !keepInterpreter ? [old.token] : []);
 
     const timeChanged = stored.start !== booking.start || stored.durationMinutes !== booking.durationMinutes;
     const sms: SmsOutcome[] = [];
@@ -185,19 +186,44 @@ export class VisitService extends EventTarget {
 
   /**
    * Lists the visit (clinic, time, status — nothing about the person) under its room ids, so the
-   * patient's and interpreter's pages can show it and know of a cancellation. Best effort: the
-   * call works without it.
+   * patient's and interpreter's pages can show it and know of a cancellation. The directory gives
+   * a secret back when a listing is created; it is kept with the booking in the store, and only
+   * it changes the listing later. `retired` are tokens of links no longer in use (an interpreter
+   * who was replaced): their listings are marked cancelled. Best effort: the call works without it.
    */
-  async publish(booking: Booking): Promise<void> {
+  publish(booking: Booking, retired: readonly string[] = []): Promise<void> {
+    // One publish per booking at a time: a second "create" of the same room would be refused.
+    const previous = this.#publishing.get(booking.id) ?? Promise.resolve();
+    const next = previous.then(() => this.#publish(booking, retired));
+    this.#publishing.set(booking.id, next);
+    void next.finally(() => {
+      if (this.#publishing.get(booking.id) === next) this.#publishing.delete(booking.id);
+    });
+    return next;
+  }
+
+  async #publish(booking: Booking, retired: readonly string[]): Promise<void> {
     const url = this.config.visitDirectoryUrl;
     if (!url) return;
-    const listing = { clinic: this.clinic(booking.clinicId).name, start: booking.start, durationMinutes: booking.durationMinutes, status: booking.status };
+    const listing = { clinicId: booking.clinicId, start: booking.start, durationMinutes: booking.durationMinutes, status: booking.status };
     // The patient's page opens in the invitation's language; the interpreter's in the page's own.
-    const entries: [string, string][] = [[booking.token, JSON.stringify({ ...listing, language: booking.language })]];
-    if (booking.interpreter) entries.push([booking.interpreter.token, JSON.stringify(listing)]);
+    const entries: [string, object][] = [[booking.token, { ...listing, language: booking.language }]];
+    if (booking.interpreter) entries.push([booking.interpreter.token, listing]);
+    for (const token of retired) entries.push([token, { ...listing, status: 'cancelled' }]);
+    const end = bookingEnd(booking).toISOString();
     await Promise.all(entries.map(async ([token, body]) => {
       try {
-        await fetch(`${url}/${await roomPeerId(token)}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body, referrerPolicy: 'no-referrer' });
+        const room = await roomPeerId(token);
+        const secret = await this.store.listings.get(room);
+        const response = await fetch(`${url}/${room}`, {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json', ...(secret ? { Authorization: `Bearer ${secret}` } : {}) },
+          body: JSON.stringify(body),
+          referrerPolicy: 'no-referrer',
+        });
+        if (response.status !== 201) return;
+        const created = (await response.json()) as { secret?: unknown };
+        if (typeof created.secret === 'string') await this.store.listings.put({ room, bookingId: booking.id, secret: created.secret, end });
       } catch {
         // The directory is a convenience; a failure must not block the booking.
       }

@@ -19,7 +19,7 @@ async function book(): Promise<Booking> {
   const start = new Date(now.getTime() + 5 * 60_000);
   const services = await getServices();
   const r = validateInvite({
-    ...emptyDraft(), clinic: 'jour', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson',
+    ...emptyDraft(), clinic: 'demo-jour', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson',
     mobile: '0701234567', reason: 'Hälsosamtal', date: start.toISOString().slice(0, 10), time: '00:00',
   }, new Date(0), { clinics: services.config.clinics });
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
@@ -34,7 +34,7 @@ beforeEach(() => {
   const always = ['00:00', '24:00'] as const;
   configure({
     dbName, relayUrl: `${base}/api/sms`, signallingUrl: `${base}/peerjs`, visitDirectoryUrl: `${base}/api/visits`, iceServers: [],
-    clinics: [{ id: 'jour', name: 'Demomottagningen', openingHours: { 1: always, 2: always, 3: always, 4: always, 5: always, 6: always, 7: always } }],
+    clinics: [{ id: 'demo-jour', name: 'Demomottagningen (alltid öppen)', openingHours: { 1: always, 2: always, 3: always, 4: always, 5: always, 6: always, 7: always } }],
   });
 });
 afterEach(async () => {

@@ -13,9 +13,12 @@ import '../guest-join/define.js';
 let base = '';
 const hosts: HostSession[] = [];
 
-async function list(token: string, listing: { clinic: string; start: string; durationMinutes: number; status: string; language?: string }): Promise<void> {
-  const r = await fetch(`${base}/api/visits/${await roomPeerId(token)}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(listing) });
-  expect(r.status).to.equal(204);
+/** Lists a visit as the nurse's side does (the demo server knows the clinic 'gagnef' as Vårdcentralen Gagnef). */
+async function list(token: string, listing: { start: string; durationMinutes: number; status: string; language?: string }): Promise<void> {
+  const r = await fetch(`${base}/api/visits/${await roomPeerId(token)}`, {
+    method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ clinicId: 'gagnef', ...listing }),
+  });
+  expect(r.status).to.equal(201);
 }
 const soon = (): string => new Date(Date.now() + 10 * 60_000).toISOString();
 
@@ -40,7 +43,7 @@ describe('dh-patient-join', () => {
     it(`says plainly that a ${what} visit's link no longer works`, async () => {
       setup();
       const token = newToken();
-      await list(token, { clinic: 'Vårdcentralen Gagnef', start, durationMinutes: 45, status });
+      await list(token, { start, durationMinutes: 45, status });
       const el = await mount('dh-patient-join', (e) => (e.token = token));
       await until(() => $(el, '[role="alert"]'), 'the message');
       expect($(el, '[role="alert"]')!.textContent).to.match(message);
@@ -78,7 +81,7 @@ describe('dh-patient-join', () => {
     });
     await until(() => $(el, '[role="status"]')?.textContent.includes('försöker igen'), 'the retry notice');
     expect(await axeViolations(el)).to.deep.equal([]);
-    await list(token, { clinic: 'Vårdcentralen Gagnef', start: soon(), durationMinutes: 45, status: 'booked' });
+    await list(token, { start: soon(), durationMinutes: 45, status: 'booked' });
     await until(() => el.shadowRoot?.textContent.includes('Vårdcentralen Gagnef') && $(el, 'dh-device-check'), 'the visit, then the device check', 15_000);
   });
 
@@ -104,7 +107,7 @@ describe('dh-patient-join', () => {
   it('shows the visit, checks devices, waits calmly, knocks by itself and joins the call', async () => {
     setup();
     const token = newToken();
-    await list(token, { clinic: 'Vårdcentralen Gagnef', start: soon(), durationMinutes: 45, status: 'booked' });
+    await list(token, { start: soon(), durationMinutes: 45, status: 'booked' });
     const el = await mount('dh-patient-join', (e) => (e.token = token));
     await until(() => el.shadowRoot?.textContent.includes('Vårdcentralen Gagnef'), 'the visit');
     await until(() => $(el, '[role="status"]')?.textContent.includes('väntrummet'), 'the waiting room');
@@ -134,7 +137,7 @@ describe('dh-patient-join', () => {
   it('switches language, including the visit date', async () => {
     setup();
     const token = newToken();
-    await list(token, { clinic: 'Vårdcentralen Gagnef', start: '2099-12-01T13:30:00.000Z', durationMinutes: 45, status: 'booked' });
+    await list(token, { start: '2099-12-01T13:30:00.000Z', durationMinutes: 45, status: 'booked' });
     const el = await mount('dh-patient-join', (e) => (e.token = token));
     await until(() => el.shadowRoot?.textContent.includes('december'), 'the visit');
     const select = $<HTMLSelectElement>(el, '#lang')!;
@@ -147,7 +150,7 @@ describe('dh-patient-join', () => {
   it('offers each language by its own name, and right to left reads right to left', async () => {
     setup();
     const token = newToken();
-    await list(token, { clinic: 'Vårdcentralen Gagnef', start: '2099-12-01T13:30:00.000Z', durationMinutes: 45, status: 'booked' });
+    await list(token, { start: '2099-12-01T13:30:00.000Z', durationMinutes: 45, status: 'booked' });
     const el = await mount('dh-patient-join', (e) => (e.token = token));
     const select = $<HTMLSelectElement>(el, '#lang')!;
     expect([...select.options].map((o) => o.textContent.trim())).to.deep.equal(['Svenska', 'English', 'العربية', 'فارسی', 'Suomi']);
@@ -179,7 +182,7 @@ describe('dh-patient-join', () => {
   it('opens in the language of the invitation, unless the element has a language of its own', async () => {
     setup();
     const token = newToken();
-    await list(token, { clinic: 'Vårdcentralen Gagnef', start: '2099-12-01T13:30:00.000Z', durationMinutes: 45, status: 'booked', language: 'en' });
+    await list(token, { start: '2099-12-01T13:30:00.000Z', durationMinutes: 45, status: 'booked', language: 'en' });
     const invited = await mount('dh-patient-join', (e) => (e.token = token));
     await until(() => $(invited, 'h1')?.textContent === 'Your video visit', 'English from the invitation');
     expect($<HTMLSelectElement>(invited, '#lang')!.value).to.equal('en');
@@ -198,7 +201,7 @@ describe('dh-patient-join', () => {
   it('opens in the language the page asks for', async () => {
     setup();
     const token = newToken();
-    await list(token, { clinic: 'Vårdcentralen Gagnef', start: '2099-12-01T13:30:00.000Z', durationMinutes: 45, status: 'booked' });
+    await list(token, { start: '2099-12-01T13:30:00.000Z', durationMinutes: 45, status: 'booked' });
     const el = await mount('dh-patient-join', (e) => {
       e.token = token;
       e.setAttribute('lang', 'fa');
@@ -211,7 +214,7 @@ describe('dh-patient-join', () => {
   it('works by keyboard alone, with focus always visible: language, then the sound check while waiting', async () => {
     setup();
     const token = newToken();
-    await list(token, { clinic: 'Vårdcentralen Gagnef', start: soon(), durationMinutes: 45, status: 'booked' });
+    await list(token, { start: soon(), durationMinutes: 45, status: 'booked' });
     const el = await mount('dh-patient-join', (e) => (e.token = token));
     await until(() => $(el, '[role="status"]')?.textContent.includes('väntrummet'), 'the waiting room');
 
