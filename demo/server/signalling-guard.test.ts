@@ -6,11 +6,12 @@ describe('checkPeerMessage', () => {
   const table: [string, MessageProblem | undefined][] = [
     // What PeerJS 1.5 sends.
     ['{"type":"HEARTBEAT"}', undefined],
-    ['{"type":"OFFER","payload":{"sdp":{"type":"offer","sdp":"v=0"}},"dst":"dh-0123456789abcdef0123456789abcdef"}', undefined],
+    ['{"type":"OFFER","payload":{"sdp":{"type":"offer","sdp":"v=0"},"type":"media"},"dst":"dh-0123456789abcdef0123456789abcdef"}', undefined],
+    ['{"type":"OFFER","payload":{"type":"data","serialization":"binary","reliable":true},"dst":"b"}', undefined],
     ['{"type":"ANSWER","payload":{},"dst":"2f1c9a52-6c0e-4b8f-9d3c-1a2b3c4d5e6f"}', undefined],
     ['{"type":"CANDIDATE","payload":{},"dst":"b"}', undefined],
     ['{"type":"LEAVE","dst":"b"}', undefined],
-    [JSON.stringify({ type: 'OFFER', dst: 'x'.repeat(64) }), undefined],
+    [JSON.stringify({ type: 'OFFER', dst: 'x'.repeat(64), payload: { type: 'media' } }), undefined],
     // What it never sends.
     ['', 'not-json'],
     ['not json', 'not-json'],
@@ -31,6 +32,12 @@ describe('checkPeerMessage', () => {
     ['{"type":"OFFER","dst":["b"]}', 'dst'],
     ['{"type":"OFFER","dst":{"toString":"b"}}', 'dst'],
     [JSON.stringify({ type: 'OFFER', dst: 'x'.repeat(65) }), 'dst'],
+    // Offers PeerJS would turn into a broken object on the other side.
+    ['{"type":"OFFER","payload":{"type":"data","serialization":"constructor"},"dst":"b"}', 'payload'],
+    ['{"type":"OFFER","payload":{"type":"data","serialization":"toString"},"dst":"b"}', 'payload'],
+    ['{"type":"OFFER","payload":{"type":"data"},"dst":"b"}', 'payload'],
+    ['{"type":"OFFER","payload":{"type":"screen"},"dst":"b"}', 'payload'],
+    ['{"type":"OFFER","dst":"b"}', 'payload'],
   ];
   for (const [text, problem] of table) {
     it(`${text.length > 60 ? `${text.slice(0, 57)}...` : text || '(empty)'} -> ${problem ?? 'accepted'}`, () => {

@@ -13,8 +13,15 @@ export const MAX_PEER_ID_LENGTH = 64;
  */
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 
+/**
+ * How a PeerJS offer of a data connection may ask for its data to be encoded. PeerJS builds the
+ * connection with `new serializers[name]`, and its table is a plain object: "constructor" or
+ * "toString" there gives the other side a broken object instead of a connection.
+ */
+const SERIALIZATIONS: ReadonlySet<string> = new Set(['binary', 'binary-utf8', 'json', 'raw', 'none']);
+
 /** Why a message is refused, or undefined when PeerServer may have it. */
-export type MessageProblem = 'not-json' | 'not-object' | 'type' | 'dst';
+export type MessageProblem = 'not-json' | 'not-object' | 'type' | 'dst' | 'payload';
 
 export function checkPeerMessage(text: string): MessageProblem | undefined {
   let message: unknown;
@@ -24,9 +31,14 @@ export function checkPeerMessage(text: string): MessageProblem | undefined {
     return 'not-json';
   }
   if (typeof message !== 'object' || message === null || Array.isArray(message)) return 'not-object';
-  const { type, dst } = message as Record<string, unknown>;
+  const { type, dst, payload } = message as Record<string, unknown>;
   if (typeof type !== 'string' || !CLIENT_TYPES.has(type)) return 'type';
   if (dst !== undefined && (typeof dst !== 'string' || dst.length === 0 || dst.length > MAX_PEER_ID_LENGTH)) return 'dst';
+  if (type === 'OFFER') {
+    const p = payload as Record<string, unknown> | null | undefined;
+    if (typeof p !== 'object' || p === null || (p.type !== 'media' && p.type !== 'data')) return 'payload';
+    if (p.type === 'data' && (typeof p.serialization !== 'string' || !SERIALIZATIONS.has(p.serialization))) return 'payload';
+  }
   return undefined;
 }
 

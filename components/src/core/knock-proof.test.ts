@@ -29,7 +29,16 @@ describe('knock proof', () => {
     ['garbage', () => Promise.resolve('not base64url at all!'), {}],
     ['an empty answer', () => Promise.resolve(''), {}],
     ['the right length, all zeros', () => Promise.resolve('A'.repeat(43)), {}],
+    ['the nurse’s answer passed off as the guest’s', () => knockProof(token, challenge, 'nurse'), {}],
   ];
+  it('the nurse’s side proves itself to the guest under its own label', async () => {
+    const key = await proofKey(token);
+    const answer = await knockProof(key, challenge, 'nurse');
+    expect(await verifyKnockProof(key, challenge, answer, 'nurse')).to.equal(true);
+    expect(await verifyKnockProof(key, challenge, await knockProof(key, challenge), 'nurse')).to.equal(false);
+    expect(await verifyKnockProof(await proofKey(newToken()), challenge, answer, 'nurse')).to.equal(false);
+  });
+
   for (const [what, answer, changed] of refused) {
     it(`refuses ${what}`, async () => {
       expect(await verifyKnockProof(await proofKey(token), { ...challenge, ...changed }, await answer())).to.equal(false);

@@ -1,6 +1,6 @@
 import type Peer from 'peerjs';
 import type { DataConnection, MediaConnection } from 'peerjs';
-import { knockProof, newToken, roomPeerId, type CodeCheck } from '../core/index.js';
+import { knockProof, newNonce, newToken, proofKey, roomPeerId, verifyKnockProof, type CodeCheck } from '../core/index.js';
 import { drain, send } from './data.js';
 import type { GuestEventMap } from './session-events.js';
 import { Session, type SessionOptions } from './session.js';
@@ -39,6 +39,9 @@ export class GuestSession extends Session<GuestEventMap> {
   readonly #options: GuestOptions;
   readonly #instance: string;
   #conn: DataConnection | undefined;
+  /** The current connection to the room has proved it is the nurse's (it answered our challenge). */
+  #nurseProven = false;
+  #key: CryptoKey | undefined;
   #room = '';
   #listed = false;
   #lastCheck: CodeCheck | undefined;
@@ -49,6 +52,8 @@ export class GuestSession extends Session<GuestEventMap> {
   readonly #expected = new Set<string>();
   /** Calls from peers not (yet) named, held for a moment. */
   readonly #held = new Map<string, MediaConnection>();
+  /** The challenge each knock carried for the nurse's side. */
+  readonly #nonces = new WeakMap<DataConnection, string>();
 
   constructor(options: GuestOptions) {
     super(options);
@@ -79,6 +84,7 @@ export class GuestSession extends Session<GuestEventMap> {
   async start(local: MediaStream): Promise<void> {
     this.local = local;
     this.#room = await roomPeerId(this.#options.token);
+    this.#key = await proofKey(this.#options.token);
     if (this.isTornDown()) return;
     await this.register(() => createPeer(this.options.signalling), (peer) => {
       this.#onPeer(peer);
@@ -87,7 +93,7 @@ export class GuestSession extends Session<GuestEventMap> {
 
   /** The interpreter's SMS code, checked by the nurse's side. */
   sendCode(code: string): void {
-    if (this.#conn && this.#listed) void send(this.#conn, { t: 'code', code } satisfies GuestMessage);
+    if (this.#conn && this.#listed && this.#nurseProven) void send(this.#conn, { t: 'code', code } satisfies GuestMessage);
   }
 
   /** Leaves the visit (for this guest only). Works from every state; the nurse hears it first. */
@@ -119,15 +125,21 @@ export class GuestSession extends Session<GuestEventMap> {
       conn.close();
     });
     peer.on('error', (error) => {
-      // The nurse's room is not registered yet: just keep knocking.
-      if ((error as { type?: string }).type === 'peer-unavailable') this.#conn = undefined;
+      // The nurse's room is not registered yet: knock again later. (The same error also comes for
+      // a guest that left while being called; that one says nothing about the room.)
+      const conn = this.#conn;
+      if ((error as { type?: string }).type === 'peer-unavailable' && error.message.includes(this.#room) && conn && !conn.open) {
+        this.#conn = undefined;
+        conn.close();
+      }
     });
     if (this.state === 'idle') this.machine.transition('waiting', 'knocking');
     if (!this.#knocking) void this.#knockLoop();
   }
 
   #onCall(call: MediaConnection): void {
-    if (call.peer === this.#room || this.#expected.has(call.peer)) {
+    // From the room only once it proved to be the nurse's; from a guest only if the nurse named it.
+    if ((call.peer === this.#room && this.#nurseProven) || this.#expected.has(call.peer)) {
       this.starting('called');
       this.answerCall(call);
       return;
@@ -161,10 +173,13 @@ export class GuestSession extends Session<GuestEventMap> {
 
   #knock(peer: Peer): void {
     const conn = peer.connect(this.#room, { reliable: true });
+    const nonce = newNonce();
     this.#conn = conn;
+    this.#nurseProven = false;
     this.#knockedAt = Date.now();
+    this.#nonces.set(conn, nonce);
     conn.on('open', () => {
-      void send(conn, { t: 'knock', role: this.#options.role, instance: this.#instance });
+      void send(conn, { t: 'knock', role: this.#options.role, instance: this.#instance, nonce });
     });
     conn.on('data', (data) => {
       void this.#onMessage(conn, peer, data);
@@ -172,19 +187,37 @@ export class GuestSession extends Session<GuestEventMap> {
     conn.on('close', () => {
       if (this.#conn !== conn) return;
       this.#conn = undefined;
+      this.#nurseProven = false;
       this.#setListed(false);
     });
   }
 
   async #onMessage(conn: DataConnection, peer: Peer, data: unknown): Promise<void> {
     const message = parseHostMessage(data);
-    if (!message || conn !== this.#conn) return;
-    switch (message.t) {
-      case 'challenge': {
-        const proof = await knockProof(this.#options.token, { room: this.#room, guest: peer.id, instance: this.#instance, nonce: message.nonce });
-        await send(conn, { t: 'proof', proof });
+    if (!message || conn !== this.#conn || !this.#key) return;
+    if (message.t === 'challenge') {
+      const ours = this.#nonces.get(conn);
+      this.#nonces.delete(conn);
+      const challenge = { room: this.#room, guest: peer.id, instance: this.#instance };
+      // Whoever holds the room id without the token cannot answer: not the nurse, so no proof
+      // (which it could not use anyway) and no calls; knock again later.
+      if (!ours || this.#nurseProven || !(await verifyKnockProof(this.#key, { ...challenge, nonce: ours }, message.proof, 'nurse'))) {
+        conn.close();
         return;
       }
+      if (conn !== this.#conn) return;
+      this.#nurseProven = true;
+      const proof = await knockProof(this.#key, { ...challenge, nonce: message.nonce });
+      await send(conn, { t: 'proof', proof });
+      // A call the nurse placed while this link was down waited for this moment.
+      const held = this.#held.get(this.#room);
+      this.#held.delete(this.#room);
+      if (held) this.#onCall(held);
+      return;
+    }
+    // Nothing but the answer counts before the room has proved to be the nurse's.
+    if (!this.#nurseProven) return;
+    switch (message.t) {
       case 'listed':
         this.#setListed(true);
         return;
@@ -203,6 +236,7 @@ export class GuestSession extends Session<GuestEventMap> {
           this.#held.delete(id);
           if (held) this.#onCall(held);
         }
+        if (message.call.length > 0) this.starting('calling the others');
         for (const id of message.call) {
           this.#expected.add(id);
           this.placeCall(peer, id);
@@ -215,6 +249,12 @@ export class GuestSession extends Session<GuestEventMap> {
         this.#end('ended', 'the nurse ended the visit');
         return;
     }
+  }
+
+  /** Without the nurse there is no visit, whoever else is still connected. */
+  protected override gaveUp(peerId: string): boolean {
+    this.#expected.delete(peerId);
+    return peerId === this.#room;
   }
 
   #setListed(listed: boolean): void {

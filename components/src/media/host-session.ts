@@ -1,6 +1,6 @@
 import type Peer from 'peerjs';
 import type { DataConnection } from 'peerjs';
-import { CodeGuard, newNonce, proofKey, roomPeerId, verifyKnockProof, type CodeCheck } from '../core/index.js';
+import { CodeGuard, knockProof, newNonce, proofKey, roomPeerId, verifyKnockProof, type CodeCheck } from '../core/index.js';
 import { drain, send } from './data.js';
 import type { HostEventMap } from './session-events.js';
 import { Session, type SessionOptions } from './session.js';
@@ -77,6 +77,8 @@ export class HostSession extends Session<HostEventMap> {
   readonly #guests = new Map<string, Entry>();
   /** Connections that have not proven themselves yet. */
   readonly #unproven = new Map<DataConnection, Room>();
+  /** Connections that have knocked: once each. */
+  readonly #knocked = new WeakSet<DataConnection>();
   /** Peers the nurse refused: their knocks are not answered again. */
   readonly #denied = new Set<string>();
   /** Page instances let in, per room: the same page (reloaded) comes back without a click. */
@@ -115,6 +117,10 @@ export class HostSession extends Session<HostEventMap> {
       peer.on('connection', (conn) => {
         this.#onConnection(conn, room);
       });
+      // The nurse's side places every call itself; a call to a room is nobody's it should answer.
+      peer.on('call', (call) => {
+        call.close();
+      });
       if (this.state === 'idle' && this.#rooms.every((r) => r.peer?.open)) this.machine.transition('waiting', 'rooms open');
     }).open()));
   }
@@ -139,38 +145,43 @@ export class HostSession extends Session<HostEventMap> {
     const entry = this.#guests.get(peerId);
     if (!entry) return;
     this.#denied.add(peerId);
-    void this.#say(entry.conn, { t: 'denied' }).then(() => {
-      entry.conn.close();
-    });
+    void this.#sayLast(entry.conn, { t: 'denied' });
     this.#remove(entry);
   }
 
   /** Hangs up for everyone. Works from every state; the guests hear it before the connections close. */
   async end(): Promise<void> {
     const open = [...this.#guests.values()].map((e) => e.conn).filter((c) => c.open);
-    await Promise.all(open.map((c) => this.#say(c, { t: 'end' })));
+    await Promise.all(open.map((c) => this.#sayLast(c, { t: 'end' })));
     if (!this.machine.done) this.machine.transition('ended', 'nurse ended the visit');
     this.teardown();
-  }
-
-  protected override gaveUp(peerId: string): void {
-    const entry = this.#guests.get(peerId);
-    if (entry) this.#remove(entry);
   }
 
   hangUp(): Promise<void> {
     return this.end();
   }
 
+  protected override gaveUp(peerId: string): boolean {
+    const entry = this.#guests.get(peerId);
+    if (entry) this.#remove(entry);
+    return false;
+  }
+
   #onConnection(conn: DataConnection, room: Room): void {
-    const waiting = [...this.#unproven.values()].filter((r) => r === room).length;
-    if (this.#denied.has(conn.peer) || waiting >= MAX_UNPROVEN_PER_ROOM || this.#guests.size >= MAX_GUESTS) {
+    // PeerJS builds the connection from what the offer names; make sure it built one.
+    if (!isDataConnection(conn)) return;
+    const proven = [...this.#guests.values()].filter((e) => e.proven).length;
+    if (this.#denied.has(conn.peer) || proven >= MAX_GUESTS) {
       conn.close();
       return;
     }
+    // A page that floods a room id pushes out only its own earlier connections: a real guest
+    // proves itself within a moment and leaves this list.
+    const waiting = [...this.#unproven].filter(([, r]) => r === room).map(([c]) => c);
+    if (waiting.length >= MAX_UNPROVEN_PER_ROOM && waiting[0]) this.#dropUnproven(waiting[0]);
     this.#unproven.set(conn, room);
     setTimeout(() => {
-      if (this.#unproven.has(conn)) conn.close();
+      if (this.#unproven.has(conn)) this.#dropUnproven(conn);
     }, PROOF_TIMEOUT_MS);
     conn.on('data', (data) => {
       void this.#onMessage(conn, room, data);
@@ -180,6 +191,19 @@ export class HostSession extends Session<HostEventMap> {
       const entry = this.#guests.get(conn.peer);
       if (entry?.conn === conn && !entry.admitted) this.#remove(entry);
     });
+  }
+
+  /** Closes a connection that did not prove itself (PeerJS reports no 'close' for one never opened). */
+  #dropUnproven(conn: DataConnection): void {
+    this.#unproven.delete(conn);
+    const entry = this.#guests.get(conn.peer);
+    if (entry?.conn === conn && !entry.proven) this.#guests.delete(conn.peer);
+    conn.close();
+  }
+
+  /** The entry still belongs to this open connection after an await. */
+  #current(entry: Entry, conn: DataConnection): boolean {
+    return !this.isTornDown() && this.#guests.get(entry.peerId) === entry && entry.conn === conn && conn.open;
   }
 
   async #onMessage(conn: DataConnection, room: Room, data: unknown): Promise<void> {
@@ -192,15 +216,27 @@ export class HostSession extends Session<HostEventMap> {
     const entry = this.#guests.get(conn.peer);
     switch (message.t) {
       case 'knock': {
-        // One page knocks on one room, as the role of that room.
-        if ((entry && entry.room !== room) || message.role !== room.role) {
+        // One page knocks on one room, as the role of that room, once per connection.
+        if ((entry && entry.room !== room) || message.role !== room.role || this.#knocked.has(conn)) {
           conn.close();
           return;
         }
+        this.#knocked.add(conn);
         const nonce = newNonce();
-        if (entry) Object.assign(entry, { conn, nonce, instance: message.instance });
-        else this.#guests.set(conn.peer, { peerId: conn.peer, room, conn, instance: message.instance, nonce, proven: false, arrivedAt: 0, verified: false, locked: false, admitted: false, checking: false });
-        void this.#say(conn, { t: 'challenge', nonce });
+        const challenge = { room: room.id, guest: conn.peer, instance: message.instance };
+        // The guest's own challenge, answered: this side holds the token too, so it is the nurse's.
+        const proof = await knockProof(room.key, { ...challenge, nonce: message.nonce }, 'nurse');
+        if (this.isTornDown() || !conn.open) return;
+        const now = this.#guests.get(conn.peer);
+        if (now) {
+          // The same page knocks again on a new connection (its data link dropped): the old one goes.
+          const old = now.conn;
+          Object.assign(now, { conn, nonce, instance: message.instance });
+          if (old !== conn) old.close();
+        } else {
+          this.#guests.set(conn.peer, { peerId: conn.peer, room, conn, instance: message.instance, nonce, proven: false, arrivedAt: 0, verified: false, locked: false, admitted: false, checking: false });
+        }
+        void send(conn, { t: 'challenge', nonce, proof });
         return;
       }
       case 'proof': {
@@ -211,10 +247,10 @@ export class HostSession extends Session<HostEventMap> {
         }
         entry.nonce = undefined;
         const ok = await verifyKnockProof(room.key, { room: room.id, guest: conn.peer, instance: entry.instance, nonce }, message.proof);
-        if (this.isTornDown()) return;
+        if (!this.#current(entry, conn)) return;
         if (!ok) {
-          conn.close();
           if (!entry.proven) this.#guests.delete(conn.peer);
+          conn.close();
           return;
         }
         this.#unproven.delete(conn);
@@ -223,7 +259,7 @@ export class HostSession extends Session<HostEventMap> {
           entry.arrivedAt = Date.now();
           entry.verified = room.role === 'patient';
         }
-        void this.#say(conn, { t: 'listed' });
+        void send(conn, { t: 'listed' });
         this.emit('guests-change');
         this.#letBackIn(entry);
         return;
@@ -233,10 +269,10 @@ export class HostSession extends Session<HostEventMap> {
         entry.checking = true;
         const check = await this.#checkCode(message.code).catch((): CodeCheck => ({ result: 'locked' }));
         entry.checking = false;
-        if (this.isTornDown()) return;
+        if (!this.#current(entry, conn)) return;
         if (check.result === 'ok') entry.verified = true;
         entry.locked = check.result === 'locked';
-        void this.#say(conn, { t: 'code-result', check });
+        void send(conn, { t: 'code-result', check });
         this.emit('guests-change');
         this.#letBackIn(entry);
         return;
@@ -276,9 +312,10 @@ export class HostSession extends Session<HostEventMap> {
     this.starting('visit started');
     this.placeCall(from, entry.peerId);
     // Full mesh: the newcomer calls the guests already in; they are told to expect the call first.
+    // Nothing is sent when nobody else is in: data-channel traffic slows the call's own set-up.
     const others = [...this.#guests.values()].filter((e) => e !== entry && e.admitted);
-    for (const other of others) void this.#say(other.conn, { t: 'mesh', call: [], expect: [entry.peerId], gone: [] });
-    if (others.length > 0) void this.#say(entry.conn, { t: 'mesh', call: others.map((e) => e.peerId), expect: [], gone: [] });
+    for (const other of others) void send(other.conn, { t: 'mesh', call: [], expect: [entry.peerId], gone: [] });
+    if (others.length > 0) void send(entry.conn, { t: 'mesh', call: others.map((e) => e.peerId), expect: [], gone: [] });
     this.emit('guests-change');
   }
 
@@ -290,14 +327,24 @@ export class HostSession extends Session<HostEventMap> {
     if (entry.admitted) {
       this.forget(entry.peerId);
       for (const other of this.#guests.values()) {
-        if (other.admitted) void this.#say(other.conn, { t: 'mesh', call: [], expect: [], gone: [entry.peerId] });
+        if (other.admitted) void send(other.conn, { t: 'mesh', call: [], expect: [], gone: [entry.peerId] });
       }
     }
     // Someone never listed leaves no trace in the lobby either.
     if (entry.proven) this.emit('guests-change');
   }
 
-  #say(conn: DataConnection, message: HostMessage): Promise<void> {
-    return send(conn, message).then(() => drain(conn));
+  /** A last word before the connection closes: sent, given time to leave the buffer, then closed. */
+  async #sayLast(conn: DataConnection, message: HostMessage): Promise<void> {
+    await send(conn, message);
+    await drain(conn);
+    conn.close();
   }
+}
+
+/** A PeerJS data connection as it should be (not a broken object an odd offer made it build). */
+function isDataConnection(conn: unknown): conn is DataConnection {
+  const c = conn as Partial<DataConnection> | null;
+  return typeof c === 'object' && c !== null && typeof c.on === 'function' && typeof c.send === 'function'
+    && typeof c.close === 'function' && typeof c.peer === 'string';
 }

@@ -11,6 +11,8 @@ export interface ReconnectLoopOptions {
   readonly stopped: () => boolean;
   readonly now?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** When the connection was lost, if before this loop began (a loop taken up again). */
+  readonly since?: number;
 }
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -24,7 +26,7 @@ const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTim
 export async function reconnectLoop(options: ReconnectLoopOptions): Promise<LoopOutcome> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? realSleep;
-  const since = now();
+  const since = options.since ?? now();
   for (let attempt = 1; ; attempt++) {
     if (options.stopped()) return 'stopped';
     const delay = options.policy().nextDelayMs({ attempt, elapsedMs: now() - since });

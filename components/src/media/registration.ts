@@ -35,6 +35,8 @@ export class Registration {
   #peer: Peer | undefined;
   #status: SignallingStatus = 'connecting';
   #running = false;
+  /** When the server was lost: kept across attempts, so the policy's clock does not start over. */
+  #lostSince: number | undefined;
 
   constructor(
     private readonly make: () => Peer,
@@ -65,6 +67,7 @@ export class Registration {
   /** After 'unreachable': try again, keeping the peer (and its calls) when it still exists. */
   retry(): void {
     if (this.#status !== 'unreachable' || this.#running) return;
+    this.#lostSince = undefined;
     const peer = this.#peer;
     if (peer && !peer.destroyed) {
       this.#set('offline');
@@ -152,11 +155,14 @@ export class Registration {
    */
   #watch(peer: Peer): void {
     peer.on('open', () => {
-      if (this.#peer === peer) this.#set('online');
+      if (this.#peer !== peer) return;
+      this.#lostSince = undefined;
+      this.#set('online');
     });
     peer.on('disconnected', () => {
       if (this.#peer !== peer || this.owner.stopped() || peer.destroyed) return;
-      this.#set('offline');
+      this.#lostSince ??= Date.now();
+      if (this.#status !== 'taken') this.#set('offline');
       void this.#reconnect(peer);
     });
   }
@@ -169,23 +175,27 @@ export class Registration {
       const outcome = await reconnectLoop({
         policy: () => this.owner.policy(),
         stopped: () => !lost(),
+        since: this.#lostSince ?? Date.now(),
         attempt: async () => {
           peer.reconnect();
           return this.#reopened(peer);
         },
       });
       if (outcome === 'gave-up') this.#set('unreachable');
+      else if (outcome === 'recovered') this.#set('online');
     } finally {
       this.#running = false;
     }
   }
 
+  /** One reconnect: the server's OPEN, or not (lost again, the id held by another, silence). */
   #reopened(peer: Peer): Promise<boolean> {
     return new Promise((resolve) => {
       const finish = (ok: boolean): void => {
         clearTimeout(timer);
         peer.off('open', onOpen);
         peer.off('disconnected', onLost);
+        peer.off('error', onError);
         resolve(ok);
       };
       const onOpen = (): void => {
@@ -194,11 +204,17 @@ export class Registration {
       const onLost = (): void => {
         finish(false);
       };
+      const onError = (error: { type?: string }): void => {
+        // Another lobby took the room while this one was away: say so, and keep asking.
+        if (error.type === 'unavailable-id') this.#set('taken');
+      };
+      // Not `!peer.disconnected`: reconnect() clears that at once, before the socket is open.
       const timer = setTimeout(() => {
-        finish(!peer.disconnected);
+        finish(peer.open);
       }, ATTEMPT_MS);
       peer.on('open', onOpen);
       peer.on('disconnected', onLost);
+      peer.on('error', onError);
     });
   }
 }

@@ -246,15 +246,15 @@ describe('call sessions over the real PeerServer', () => {
     const room = await roomPeerId(token);
 
     // A well-formed knock, then a made-up answer to the challenge.
-    const forged = await knockAs(await stranger(), room, [{ t: 'knock', role: 'patient', instance: newToken() }]);
+    const forged = await knockAs(await stranger(), room, [{ t: 'knock', role: 'patient', instance: newToken(), nonce: newNonce() }]);
     await until(() => forged.received.length > 0, 'the challenge');
     expect(forged.received[0]).to.have.property('t', 'challenge');
-    const again = await knockAs(await stranger(), room, [{ t: 'knock', role: 'patient', instance: newToken() }, { t: 'proof', proof: newNonce() }]);
+    const again = await knockAs(await stranger(), room, [{ t: 'knock', role: 'patient', instance: newToken(), nonce: newNonce() }, { t: 'proof', proof: newNonce() }]);
     await within(again.closed, 'the forged proof to be refused');
     // Garbage, and a knock claiming the interpreter's role on the patient's room.
     const garbage = await knockAs(await stranger(), room, ['hello', { t: 'admit-me' }]);
     await within(garbage.closed, 'garbage to be refused');
-    const wrongRole = await knockAs(await stranger(), room, [{ t: 'knock', role: 'interpreter', instance: newToken() }]);
+    const wrongRole = await knockAs(await stranger(), room, [{ t: 'knock', role: 'interpreter', instance: newToken(), nonce: newNonce() }]);
     await within(wrongRole.closed, 'the wrong role to be refused');
     expect(nurse.guests).to.deep.equal([]);
     expect(changes).to.equal(0);
@@ -421,5 +421,65 @@ describe('call sessions over the real PeerServer', () => {
     nurse.retrySignalling();
     await until(() => nurse.signalling === 'offline', 'a new try');
     await until(() => nurse.signalling === 'unreachable', 'giving up again');
+  });
+  it('a page that takes the room id before the nurse cannot pose as the nurse: it cannot answer the patient’s challenge, so gets no proof and no media', async () => {
+    const token = newToken();
+    const room = await roomPeerId(token);
+    const impostor = createPeer(signalling, room);
+    strangers.push(impostor);
+    await within(new Promise((resolve) => impostor.once('open', resolve)), 'the impostor’s peer');
+    const heard: unknown[] = [];
+    let guestId = '';
+    let closed = false;
+    impostor.on('connection', (conn) => {
+      guestId = conn.peer;
+      conn.on('data', (d) => {
+        heard.push(d);
+        void conn.send({ t: 'challenge', nonce: newNonce(), proof: newNonce() });
+      });
+      conn.on('close', () => (closed = true));
+    });
+    const patient = guest(token, 'patient');
+    await patient.start(await media());
+    await until(() => closed, 'the patient to hang up on the impostor');
+    expect(heard.map((m) => (m as { t: string }).t)).to.deep.equal(['knock']); // no proof was given
+    const call = impostor.call(guestId, await media());
+    let streamed = false;
+    call.on('stream', () => (streamed = true));
+    await new Promise((r) => setTimeout(r, 6000));
+    expect(streamed).to.equal(false);
+    expect(patient.listed).to.equal(false);
+    expect(patient.remoteStreams.size).to.equal(0);
+  });
+
+  it('a flood of connections that never prove anything does not keep the patient out', async () => {
+    const token = newToken();
+    const nurse = host(token);
+    await nurse.open();
+    const room = await roomPeerId(token);
+    const flood = await stranger();
+    for (let i = 0; i < 8; i++) flood.connect(room, { reliable: true });
+    await new Promise((r) => setTimeout(r, 1500));
+    const patient = guest(token, 'patient');
+    await patient.start(await media());
+    await until(() => nurse.guests.length === 1 && patient.listed, 'the patient listed despite the flood', 20_000);
+  });
+
+  it('without the nurse there is no visit: a guest whose nurse is gone gives up, though the other guest is still there', async () => {
+    const token = newToken();
+    const interpreter = { token: newToken(), code: newSmsCode() };
+    const soon = new DefaultReconnectPolicy({ delaysMs: [100], giveUpAfterMs: 1500 });
+    const nurse = host(token, interpreter, { policy: soon });
+    await nurse.open();
+    const patient = guest(token, 'patient', { policy: soon });
+    const tolk = guest(interpreter.token, 'interpreter', { policy: soon });
+    await Promise.all([patient.start(await media()), tolk.start(await media())]);
+    await until(() => nurse.guests.length === 2 && tolk.listed, 'both knocks');
+    tolk.sendCode(interpreter.code);
+    await until(() => nurse.guests.every((g) => g.verified), 'the code');
+    nurse.admit(await media());
+    await until(() => patient.remoteStreams.size === 2 && tolk.remoteStreams.size === 2, 'the mesh');
+    nurse.teardown();
+    await until(() => patient.state === 'failed' && tolk.state === 'failed', 'both guests to give up', 30_000);
   });
 });

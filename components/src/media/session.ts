@@ -21,6 +21,15 @@ export interface SessionOptions {
 /** A call placed (again) that brings no media by then is given up and placed once more. */
 const CALL_ATTEMPT_MS = 8000;
 
+/** Runs `fn`, ignoring what it throws: for closing things on the way out. */
+function quietly(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    // A connection broken by its other side may throw on close; it is going away regardless.
+  }
+}
+
 /**
  * What both sides share: the state machine, the registrations at the signalling server, the calls
  * and remote streams by peer (one tile each, never a ghost), the local stream (owned: every track is
@@ -110,15 +119,18 @@ export abstract class Session<M extends SessionEventMap = SessionEventMap> exten
     for (const t of this.local?.getVideoTracks() ?? []) t.enabled = on;
   }
 
-  /** Stops every local track, closes every connection and destroys the peers. Safe to call twice. */
+  /**
+   * Stops every local track, closes every connection and destroys the peers. Safe to call twice.
+   * The tracks go first, and nothing a connection throws on its way out keeps the camera on.
+   */
   teardown(): void {
     if (this.#tornDown) return;
     this.#tornDown = true;
     this.#recovering.clear();
-    for (const call of this.calls.values()) call.close();
-    this.calls.clear();
-    for (const registration of this.registrations) registration.peer?.destroy();
     for (const track of this.localTracks) track.stop();
+    for (const call of this.calls.values()) quietly(() => { call.close(); });
+    this.calls.clear();
+    for (const registration of this.registrations) quietly(() => registration.peer?.destroy());
     for (const id of [...this.#remote.keys()]) this.#setRemote(id, undefined);
     if (!this.machine.done) this.machine.transition('ended', 'teardown');
   }
@@ -155,17 +167,24 @@ export abstract class Session<M extends SessionEventMap = SessionEventMap> exten
   }
 
   /**
-   * Places a call from `from` to `peerId` with the local stream; when it is lost, this side places
-   * it again (PeerJS has no ICE restart) as the policy allows.
+   * Places a call from `from` to `peerId` with the local stream; when it is lost, or brings no
+   * media in time, this side places it again (PeerJS has no ICE restart) as the policy allows.
+   * False when it could not be placed (no local stream, the peer is away from the server).
    */
-  protected placeCall(from: Peer, peerId: string): void {
-    if (!this.local || this.#tornDown) return;
+  protected placeCall(from: Peer, peerId: string): boolean {
+    if (!this.local || this.#tornDown || !from.open) return false;
     this.#closeCall(peerId);
-    const call = from.call(peerId, this.local);
+    // PeerJS returns nothing (and logs) when its peer is disconnected or destroyed.
+    const call = from.call(peerId, this.local) as MediaConnection | undefined;
+    if (!call) return false;
     this.calls.set(peerId, call);
-    this.#watch(call, () => void this.#restore(peerId, () => {
-      this.placeCall(from, peerId);
-    }));
+    const lost = (): void => void this.#restore(peerId, () => this.placeCall(from, peerId));
+    this.#watch(call, lost);
+    // A call that is never answered (the other page closed meanwhile) never closes either.
+    setTimeout(() => {
+      if (this.calls.get(peerId) === call && !this.#remote.has(peerId)) lost();
+    }, CALL_ATTEMPT_MS);
+    return true;
   }
 
   /** Answers a call with the local stream; when it is lost, this side waits for the caller to place it again. */
@@ -196,13 +215,16 @@ export abstract class Session<M extends SessionEventMap = SessionEventMap> exten
   #closeCall(peerId: string): void {
     const call = this.calls.get(peerId);
     this.calls.delete(peerId);
-    call?.close();
+    if (call) quietly(() => { call.close(); });
   }
 
-  /** The policy gave up on a peer's call (it is dropped already); subclasses forget it too. */
+  /**
+   * The policy gave up on a peer's call (it is dropped already); subclasses forget it too, and
+   * answer true when the visit has failed with it whoever else is left (a guest who lost the nurse).
+   */
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  protected gaveUp(peerId: string): void {
-    // Nothing to forget at this level.
+  protected gaveUp(peerId: string): boolean {
+    return false;
   }
 
   /** The first call of the visit is on its way. */
@@ -218,11 +240,15 @@ export abstract class Session<M extends SessionEventMap = SessionEventMap> exten
     this.emit('streams-change');
   }
 
-  /** The state that follows from the calls: reconnecting while any is being restored, else connected. */
+  /**
+   * The state that follows from the calls: reconnecting while any is being restored; connected once
+   * media flows, or when nobody is left to wait for (the others left on purpose).
+   */
   #settle(): void {
-    if (this.machine.done) return;
+    if (this.machine.done || this.state === 'idle' || this.state === 'waiting') return;
     if (this.#recovering.size > 0) this.machine.transition('reconnecting', 'connection lost');
-    else if (this.state === 'reconnecting' || (this.state === 'connecting' && this.#remote.size > 0)) this.machine.transition('connected', 'media flowing');
+    else if (this.#remote.size > 0) this.machine.transition('connected', 'media flowing');
+    else if (this.state === 'reconnecting' && this.calls.size === 0) this.machine.transition('connected', 'nobody left to restore');
   }
 
   /** Watches one media connection: a stream arrives, or ICE fails and the call is lost. */
@@ -256,7 +282,7 @@ export abstract class Session<M extends SessionEventMap = SessionEventMap> exten
    * the callee waits for that. When the policy gives up, the peer is dropped; with nobody left the
    * visit has failed.
    */
-  async #restore(peerId: string, replace: (() => void) | undefined): Promise<void> {
+  async #restore(peerId: string, replace: (() => boolean) | undefined): Promise<void> {
     if (this.#tornDown || this.machine.done || this.#recovering.has(peerId)) return;
     this.#recovering.add(peerId);
     this.#setRemote(peerId, undefined);
@@ -266,16 +292,15 @@ export abstract class Session<M extends SessionEventMap = SessionEventMap> exten
       stopped: () => this.#tornDown || this.machine.done || !this.#recovering.has(peerId),
       attempt: async () => {
         if (!replace) return this.#remote.has(peerId);
-        replace();
-        return this.#streamWithin(peerId, CALL_ATTEMPT_MS);
+        return replace() && this.#streamWithin(peerId, CALL_ATTEMPT_MS);
       },
     });
     // A method, not `machine.done`: the state may have changed during the loop.
     if (outcome !== 'gave-up' || this.#finished()) return;
     this.#drop(peerId);
-    this.gaveUp(peerId);
-    if (this.#remote.size === 0 && this.#recovering.size === 0) this.machine.transition('failed', 'gave up reconnecting');
-    else this.#settle();
+    if (this.gaveUp(peerId) || (this.#remote.size === 0 && this.#recovering.size === 0 && this.calls.size === 0)) {
+      this.machine.transition('failed', 'gave up reconnecting');
+    } else this.#settle();
   }
 
   #finished(): boolean {

@@ -33,5 +33,11 @@ export function peerOptions(config: SignallingConfig, token?: string): PeerJSOpt
 export function createPeer(config: SignallingConfig, id?: string, token?: string): Peer {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment, @typescript-eslint/no-unsafe-enum-assignment
   const options = peerOptions(config, token) as PeerOptions;
-  return id ? new Peer(id, options) : new Peer(options);
+  const peer = id ? new Peer(id, options) : new Peer(options);
+  // PeerJS builds an incoming data connection with `new serializers[offer.serialization]`, looked
+  // up in a plain object: an offer naming "constructor" would hand us a String instead of a
+  // connection (and break destroy()). Without a prototype, such a name finds nothing.
+  const table = (peer as unknown as { _serializers?: object })._serializers;
+  if (table) Object.setPrototypeOf(table, null);
+  return peer;
 }

@@ -9,8 +9,8 @@ const nonce = newNonce();
 describe('wire messages', () => {
   describe('from a guest', () => {
     const valid: unknown[] = [
-      { t: 'knock', role: 'patient', instance },
-      { t: 'knock', role: 'interpreter', instance },
+      { t: 'knock', role: 'patient', instance, nonce },
+      { t: 'knock', role: 'interpreter', instance, nonce },
       { t: 'proof', proof: nonce },
       { t: 'code', code: '123 456' },
       { t: 'leave' },
@@ -25,10 +25,11 @@ describe('wire messages', () => {
       ['an array', [{ t: 'leave' }]],
       ['an unknown type', { t: 'admit-me' }],
       ['a prototype key as type', { t: 'toString' }],
-      ['a role that does not exist', { t: 'knock', role: 'nurse', instance }],
-      ['a knock without an instance', { t: 'knock', role: 'patient' }],
-      ['an instance of the wrong shape', { t: 'knock', role: 'patient', instance: '../../etc' }],
-      ['an extra field', { t: 'knock', role: 'patient', instance, verified: true }],
+      ['a role that does not exist', { t: 'knock', role: 'nurse', instance, nonce }],
+      ['a knock without an instance', { t: 'knock', role: 'patient', nonce }],
+      ['a knock without a challenge for the nurse', { t: 'knock', role: 'patient', instance }],
+      ['an instance of the wrong shape', { t: 'knock', role: 'patient', instance: '../../etc', nonce }],
+      ['an extra field', { t: 'knock', role: 'patient', instance, nonce, verified: true }],
       ['a proof of the wrong length', { t: 'proof', proof: 'abc' }],
       ['a code that is a number', { t: 'code', code: 123456 }],
       ['a code as long as a book', { t: 'code', code: '1'.repeat(10_000) }],
@@ -41,7 +42,7 @@ describe('wire messages', () => {
 
   describe('from the nurse', () => {
     const valid: unknown[] = [
-      { t: 'challenge', nonce },
+      { t: 'challenge', nonce, proof: nonce },
       { t: 'listed' },
       { t: 'code-result', check: { result: 'ok' } },
       { t: 'code-result', check: { result: 'wrong', triesLeft: 3 } },
@@ -60,7 +61,8 @@ describe('wire messages', () => {
       ['a mesh without its lists', { t: 'mesh', call: [] }],
       ['a code result that is not one', { t: 'code-result', check: { result: 'ok', extra: 1 } }],
       ['a negative number of tries', { t: 'code-result', check: { result: 'wrong', triesLeft: -1 } }],
-      ['a challenge without a nonce', { t: 'challenge' }],
+      ['a challenge without a nonce', { t: 'challenge', proof: nonce }],
+      ['a challenge that does not answer the guest’s', { t: 'challenge', nonce }],
       ['a message a guest sends', { t: 'leave' }],
     ];
     for (const [what, message] of invalid) it(`drops ${what}`, () => {

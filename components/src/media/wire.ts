@@ -10,8 +10,11 @@ export type GuestRole = 'patient' | 'interpreter';
 
 /** Guest → nurse. */
 export type GuestMessage =
-  /** "I am here": the role the guest claims and its page instance (kept across a reload of the tab). */
-  | { readonly t: 'knock'; readonly role: GuestRole; readonly instance: string }
+  /**
+   * "I am here": the role the guest claims, its page instance (kept across a reload of the tab),
+   * and a challenge the nurse's side must answer to prove it is the nurse's.
+   */
+  | { readonly t: 'knock'; readonly role: GuestRole; readonly instance: string; readonly nonce: string }
   /** The answer to the challenge: HMAC of it keyed by the link's token. */
   | { readonly t: 'proof'; readonly proof: string }
   /** The interpreter's SMS code. */
@@ -21,7 +24,8 @@ export type GuestMessage =
 
 /** Nurse → guest. */
 export type HostMessage =
-  | { readonly t: 'challenge'; readonly nonce: string }
+  /** The nurse's challenge, and its answer to the guest's (an HMAC keyed by the link's token). */
+  | { readonly t: 'challenge'; readonly nonce: string; readonly proof: string }
   /** The proof held: the guest is listed in the nurse's waiting room. */
   | { readonly t: 'listed' }
   | { readonly t: 'code-result'; readonly check: CodeCheck }
@@ -62,15 +66,16 @@ function isCodeCheck(value: unknown): value is CodeCheck {
 }
 
 const GUEST_CHECKS: Readonly<Record<GuestMessage['t'], (d: Shape) => boolean>> = {
-  knock: (d) => hasKeys(d, ['t', 'role', 'instance']) && (d.role === 'patient' || d.role === 'interpreter')
-    && typeof d.instance === 'string' && TOKEN_PATTERN.test(d.instance),
+  knock: (d) => hasKeys(d, ['t', 'role', 'instance', 'nonce']) && (d.role === 'patient' || d.role === 'interpreter')
+    && typeof d.instance === 'string' && TOKEN_PATTERN.test(d.instance) && typeof d.nonce === 'string' && PROOF_PATTERN.test(d.nonce),
   proof: (d) => hasKeys(d, ['t', 'proof']) && typeof d.proof === 'string' && PROOF_PATTERN.test(d.proof),
   code: (d) => hasKeys(d, ['t', 'code']) && typeof d.code === 'string' && d.code.length <= 16,
   leave: (d) => hasKeys(d, ['t']),
 };
 
 const HOST_CHECKS: Readonly<Record<HostMessage['t'], (d: Shape) => boolean>> = {
-  challenge: (d) => hasKeys(d, ['t', 'nonce']) && typeof d.nonce === 'string' && PROOF_PATTERN.test(d.nonce),
+  challenge: (d) => hasKeys(d, ['t', 'nonce', 'proof']) && typeof d.nonce === 'string' && PROOF_PATTERN.test(d.nonce)
+    && typeof d.proof === 'string' && PROOF_PATTERN.test(d.proof),
   listed: (d) => hasKeys(d, ['t']),
   'code-result': (d) => hasKeys(d, ['t', 'check']) && isCodeCheck(d.check),
   mesh: (d) => hasKeys(d, ['t', 'call', 'expect', 'gone']) && isPeerList(d.call) && isPeerList(d.expect) && isPeerList(d.gone),

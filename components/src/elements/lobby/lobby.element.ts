@@ -94,18 +94,27 @@ export class DhLobby extends DhElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#title = document.title;
+    // Moved in the page: the rooms were given up when it left, so open them again.
+    if (this.hasUpdated && this.bookingId) void this.#open();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#opening++;
     this.session?.teardown();
     document.title = this.#title;
   }
 
+  /** Counts openings: one still awaiting when the booking changed or the lobby left the page is dropped. */
+  #opening = 0;
+
   async #open(): Promise<void> {
+    const opening = ++this.#opening;
     this.session?.teardown();
+    this.session = undefined;
     const services = await getServices();
     const booking = await services.store.bookings.get(this.bookingId);
+    if (opening !== this.#opening || !this.isConnected) return;
     this.booking = booking;
     if (!booking || booking.status === 'cancelled') return;
     const config = readConfig();
