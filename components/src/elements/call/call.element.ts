@@ -1,11 +1,10 @@
 import { html, nothing, type PropertyValues, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatMobile, type MessageKey } from '../../core/index.js';
-import type { HostSession, ReconnectPolicy, Session } from '../../media/index.js';
+import type { ReconnectPolicy, Session } from '../../media/index.js';
 import { linkFigures, qualityOf, type Quality } from '../../media/quality.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { DhElement } from '../shared/dh-element.js';
-import { waitingList, waitingListStyles } from '../shared/waiting-list.js';
 import { callStyles } from './call.styles.js';
 
 /** Ticks once a second while connected to the page: elapsed time and connection quality. */
@@ -26,9 +25,6 @@ class TickController implements ReactiveController {
   }
 }
 
-/** The nurse's session (told apart without importing it: the patient's bundle need not carry it). */
-const isHost = (session: Session | undefined): session is HostSession => session !== undefined && 'admitGuest' in session;
-
 /** The quality of the call's open connections. */
 async function measureQuality(connections: RTCPeerConnection[]): Promise<Quality> {
   return qualityOf(await Promise.all(connections.filter((pc) => pc.connectionState !== 'closed').map(linkFigures)));
@@ -41,20 +37,20 @@ async function measureQuality(connections: RTCPeerConnection[]): Promise<Quality
  *
  * @fires dh-call-end - The call ended or could not be restored; `detail.state`. Once per visit.
  *
+ * @slot waiting - Above the videos: who waits to be let in after the start (the nurse's lobby fills it).
  * @slot share - A second video (a shared document), shown beside the others. Reserved for document sharing.
  *
  * @csspart stage - The video area.
  * @csspart self - Oneself, small, lower left.
  * @csspart controls - The control bar.
  * @csspart button - Every button.
- * @csspart waiting - The nurse's list of guests who arrived after the start, with "Släpp in" and "Neka".
  *
  * @cssproperty --dh-call-background - Behind the videos.
  * @cssproperty --dh-color-primary - Active toggles.
  * @cssproperty --dh-color-error - The hang-up button.
  */
 export class DhCall extends DhElement {
-  static override styles = [baseStyles, callStyles, waitingListStyles];
+  static override styles = [baseStyles, callStyles];
 
   /** The session to show: the nurse's HostSession or a guest's GuestSession. */
   @property({ attribute: false }) accessor session: Session | undefined;
@@ -112,8 +108,6 @@ export class DhCall extends DhElement {
       before?.removeEventListener(type, this.#onChange);
       session?.addEventListener(type, this.#onChange);
     }
-    if (isHost(before)) before.removeEventListener('guests-change', this.#onChange);
-    if (isHost(session)) session.addEventListener('guests-change', this.#onChange);
     this.#listening = session;
     // A session that ended before it was shown here is announced as well, once.
     if (session?.machine.done) this.#onChange();
@@ -161,23 +155,6 @@ export class DhCall extends DhElement {
     void this.session?.hangUp();
   };
 
-  /** Guests who arrived after the start (late, reloaded, on another device): the nurse decides. */
-  #renderLateArrivals(): TemplateResult | typeof nothing {
-    const session = this.session;
-    if (this.party !== 'nurse' || !isHost(session) || session.machine.done) return nothing;
-    const waiting = session.guests.filter((g) => !g.admitted);
-    if (waiting.length === 0) return nothing;
-    return html`
-      <section class="status late" aria-labelledby="late-heading">
-        <h3 id="late-heading">${this.t('ui.admit.lateArrivals')}</h3>
-        ${waitingList(waiting, {
-          t: (key, params) => this.t(key, params),
-          letIn: (g) => { session.admitGuest(g.peerId); },
-          deny: (g) => { session.deny(g.peerId); },
-        })}
-      </section>`;
-  }
-
   #elapsed(): string {
     const since = this.session?.connectedAt;
     if (since === undefined) return '0:00';
@@ -195,7 +172,7 @@ export class DhCall extends DhElement {
       ${state === 'reconnecting' ? html`<p class="status banner" role="status">${this.t('ui.call.reconnecting')}</p>` : nothing}
       ${state === 'failed' ? html`<div class="status bad banner" role="alert"><p>${this.t(this.party === 'nurse' ? 'ui.call.failedNurse' : 'ui.call.failed')}</p>${phone}</div>` : nothing}
       ${state === 'ended' ? html`<p class="status good banner" role="status">${this.t('ui.call.ended')}</p>` : nothing}
-      ${this.#renderLateArrivals()}
+      <slot name="waiting"></slot>
       <div class="stage" part="stage">
         ${remote.length === 0 && state !== 'ended'
           ? html`<p class="placeholder">${this.t('ui.call.waitingForOthers')}</p>`

@@ -168,6 +168,21 @@ export class DhLobby extends DhElement {
     document.title = this.#title;
   };
 
+  /** Guests who arrive after the start (late, reloaded, on another device), shown in the call view: the nurse decides. */
+  #renderLateArrivals(session: HostSession): TemplateResult | typeof nothing {
+    const waiting = session.machine.done ? [] : session.guests.filter((g) => !g.admitted);
+    if (waiting.length === 0) return nothing;
+    return html`
+      <section slot="waiting" class="status late" aria-labelledby="late-heading">
+        <h3 id="late-heading">${this.t('ui.admit.lateArrivals')}</h3>
+        ${waitingList(waiting, {
+          t: (key, params) => this.t(key, params),
+          letIn: (g) => { session.admitGuest(g.peerId); },
+          deny: (g) => { session.deny(g.peerId); },
+        })}
+      </section>`;
+  }
+
   protected override render(): TemplateResult {
     const b = this.booking;
     if (!b) return html`<p role="status">${this.t('ui.calendar.loading')}</p>`;
@@ -175,7 +190,8 @@ export class DhLobby extends DhElement {
     const phone = html`<a class="phone" part="phone" href="tel:${b.participant.mobile}">${this.t('ui.call.phone', { number: formatMobile(b.participant.mobile) })}</a>`;
     const session = this.session;
     if (this.started && session) {
-      return html`<dh-call party="nurse" phone=${b.participant.mobile} .session=${session} .reconnectPolicy=${this.reconnectPolicy}></dh-call>`;
+      return html`<dh-call party="nurse" phone=${b.participant.mobile} .session=${session} .reconnectPolicy=${this.reconnectPolicy}>
+        ${this.#renderLateArrivals(session)}</dh-call>`;
     }
     const guests = session?.guests ?? [];
     const ready = guests.some((g) => g.verified) && this.devicesReady;

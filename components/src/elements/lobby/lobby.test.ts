@@ -162,13 +162,16 @@ describe('dh-lobby', () => {
     const tablet = new GuestSession({ signalling: { url: `${base}/peerjs`, iceServers: [] }, token: booking.token, role: 'patient', knockEveryMs: 300 });
     guests.push(tablet);
     await tablet.start(await navigator.mediaDevices.getUserMedia({ video: true, audio: true }));
-    const admit = await until(() => $<HTMLButtonElement>(call, '[part~="admit"]'), 'the late arrival in the call view');
-    expect($(call, '.late')!.textContent).to.match(/Väntar på att släppas in[\s\S]*Patienten väntar sedan/);
-    expect($(call, '[part~="deny"]')).not.to.equal(null);
-    expect(await axeViolations(call)).to.deep.equal([]);
+    // Shown in the call view's "waiting" slot, above the videos.
+    const admit = await until(() => $<HTMLButtonElement>(el, 'dh-call > [slot="waiting"] [part~="admit"]'), 'the late arrival in the call view');
+    const late = $(el, 'dh-call > [slot="waiting"]')!;
+    expect(late.assignedSlot?.getRootNode()).to.equal(call.shadowRoot);
+    expect(late.textContent).to.match(/Väntar på att släppas in[\s\S]*Patienten väntar sedan/);
+    expect(late.querySelector('[part~="deny"]')).not.to.equal(null);
+    expect(await axeViolations(el)).to.deep.equal([]);
     expect(tablet.state).to.equal('waiting');
     admit.click();
     await until(() => tablet.state === 'connected', 'the tablet in the call');
-    await until(() => $(call, '.late') === null, 'the list gone');
+    await until(() => $(el, 'dh-call > [slot="waiting"]') === null, 'the list gone');
   });
 });
