@@ -232,6 +232,10 @@ describe('call sessions over the real PeerServer', () => {
     const nurse = host(newToken());
     const seen: string[] = [];
     nurse.addEventListener('state-change', (e) => seen.push(`${e.from} -> ${e.to} (${e.reason})`));
+    // @ts-expect-error -- a misspelt event name does not compile (tsc --noEmit fails if it does)
+    nurse.addEventListener('state-chnage', () => undefined);
+    // @ts-expect-error -- nor does an event the nurse's side never fires
+    nurse.addEventListener('listed-change', () => undefined);
     await nurse.open();
     await nurse.end();
     expect(seen).to.deep.equal(['idle -> waiting (rooms open)', 'waiting -> ended (nurse ended the visit)']);
