@@ -3,9 +3,9 @@ import type { DataConnection, MediaConnection } from 'peerjs';
 import { knockProof, newNonce, newToken, proofKey, roomPeerId, verifyKnockProof, type CodeCheck } from '../core/index.js';
 import { drain, send } from './data.js';
 import type { GuestEventMap } from './session-events.js';
-import { Session, type SessionOptions } from './session.js';
+import { Session, quietly, type SessionOptions } from './session.js';
 import { createPeer } from './signalling.js';
-import { parseHostMessage, type GuestMessage, type GuestRole } from './wire.js';
+import { parseHostMessage, shareKindOf, type GuestMessage, type GuestRole, type ShareKind } from './wire.js';
 
 export interface GuestOptions extends SessionOptions {
   /** The opaque token from the SMS link. */
@@ -50,8 +50,10 @@ export class GuestSession extends Session<GuestEventMap> {
   #ending: GuestEnd | undefined;
   /** Guests the nurse named: their calls are answered. */
   readonly #expected = new Set<string>();
-  /** Calls from peers not (yet) named, held for a moment. */
+  /** Calls from peers not (yet) named or proven, held for a moment, by connection id. */
   readonly #held = new Map<string, MediaConnection>();
+  /** What the nurse shares with this guest: its own call, and the picture it brings. */
+  #share: { readonly call: MediaConnection; readonly kind: ShareKind; stream?: MediaStream } | undefined;
   /** The challenge each knock carried for the nurse's side. */
   readonly #nonces = new WeakMap<DataConnection, string>();
 
@@ -73,6 +75,16 @@ export class GuestSession extends Session<GuestEventMap> {
   /** The nurse's side has checked this guest's proof and lists it as waiting. */
   get listed(): boolean {
     return this.#listed && Boolean(this.#conn?.open);
+  }
+
+  /** The nurse's shared document (or window), while it is shared. */
+  get shareStream(): MediaStream | undefined {
+    return this.#share?.stream;
+  }
+
+  /** What the nurse shares, while a picture of it has arrived. */
+  get shareKind(): ShareKind | undefined {
+    return this.#share?.stream ? this.#share.kind : undefined;
   }
 
   /** How the visit ended for this guest, once it has. */
@@ -138,20 +150,69 @@ export class GuestSession extends Session<GuestEventMap> {
   }
 
   #onCall(call: MediaConnection): void {
+    const fromNurse = call.peer === this.#room && this.#nurseProven;
+    const share = shareKindOf(call.metadata);
+    // A share comes only from the nurse's proven room, and is only watched: nothing is sent back.
+    if (share && fromNurse) {
+      this.#acceptShare(call, share);
+      return;
+    }
     // From the room only once it proved to be the nurse's; from a guest only if the nurse named it.
-    if ((call.peer === this.#room && this.#nurseProven) || this.#expected.has(call.peer)) {
+    if (!share && (fromNurse || this.#expected.has(call.peer))) {
       this.starting('called');
       this.answerCall(call);
       return;
     }
-    // Perhaps the nurse's word is still on its way: hold the call a moment, then refuse it.
-    this.#held.get(call.peer)?.close();
-    this.#held.set(call.peer, call);
+    // Perhaps the nurse's word (or proof) is still on its way: hold the call a moment, then refuse it.
+    this.#held.set(call.connectionId, call);
     setTimeout(() => {
-      if (this.#held.get(call.peer) !== call) return;
-      this.#held.delete(call.peer);
-      call.close();
+      if (this.#held.get(call.connectionId) !== call) return;
+      this.#held.delete(call.connectionId);
+      quietly(() => { call.close(); });
     }, UNNAMED_CALL_MS);
+  }
+
+  /** Calls held for `peer` get another look (it was named, or the room proved itself). */
+  #release(peer: string): void {
+    for (const [id, call] of [...this.#held]) {
+      if (call.peer !== peer) continue;
+      this.#held.delete(id);
+      this.#onCall(call);
+    }
+  }
+
+  #acceptShare(call: MediaConnection, kind: ShareKind): void {
+    this.#endShare();
+    const share: { call: MediaConnection; kind: ShareKind; stream?: MediaStream } = { call, kind };
+    this.#share = share;
+    call.answer();
+    call.on('stream', (stream) => {
+      if (this.#share !== share || share.stream === stream) return;
+      share.stream = stream;
+      this.emit('share-change');
+    });
+    const lost = (): void => {
+      if (this.#share === share) this.#endShare();
+    };
+    call.on('close', lost);
+    call.on('error', lost);
+    call.on('iceStateChanged', (state) => {
+      if (state === 'failed' || state === 'closed') lost();
+    });
+  }
+
+  #endShare(): void {
+    const share = this.#share;
+    if (!share) return;
+    this.#share = undefined;
+    quietly(() => { share.call.close(); });
+    if (share.stream) this.emit('share-change');
+  }
+
+  protected override onTeardown(): void {
+    this.#endShare();
+    for (const call of this.#held.values()) quietly(() => { call.close(); });
+    this.#held.clear();
   }
 
   async #knockLoop(): Promise<void> {
@@ -210,9 +271,7 @@ export class GuestSession extends Session<GuestEventMap> {
       const proof = await knockProof(this.#key, { ...challenge, nonce: message.nonce });
       await send(conn, { t: 'proof', proof });
       // A call the nurse placed while this link was down waited for this moment.
-      const held = this.#held.get(this.#room);
-      this.#held.delete(this.#room);
-      if (held) this.#onCall(held);
+      this.#release(this.#room);
       return;
     }
     // Nothing but the answer counts before the room has proved to be the nurse's.
@@ -232,15 +291,16 @@ export class GuestSession extends Session<GuestEventMap> {
         }
         for (const id of message.expect) {
           this.#expected.add(id);
-          const held = this.#held.get(id);
-          this.#held.delete(id);
-          if (held) this.#onCall(held);
+          this.#release(id);
         }
         if (message.call.length > 0) this.starting('calling the others');
         for (const id of message.call) {
           this.#expected.add(id);
           this.placeCall(peer, id);
         }
+        return;
+      case 'share-stop':
+        this.#endShare();
         return;
       case 'denied':
         this.#end('denied', 'the nurse said no');

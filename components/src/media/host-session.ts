@@ -1,11 +1,11 @@
 import type Peer from 'peerjs';
-import type { DataConnection } from 'peerjs';
+import type { DataConnection, MediaConnection } from 'peerjs';
 import { CodeGuard, knockProof, newNonce, proofKey, roomPeerId, verifyKnockProof, type CodeCheck } from '../core/index.js';
 import { drain, send } from './data.js';
 import type { HostEventMap } from './session-events.js';
-import { Session, type SessionOptions } from './session.js';
+import { Session, quietly, type SessionOptions } from './session.js';
 import { createPeer } from './signalling.js';
-import { parseGuestMessage, type GuestRole, type HostMessage } from './wire.js';
+import { parseGuestMessage, type GuestRole, type HostMessage, type ShareKind } from './wire.js';
 
 /** Someone proven to hold a link, as the nurse's lobby lists them. */
 export interface Guest {
@@ -85,6 +85,10 @@ export class HostSession extends Session<HostEventMap> {
   readonly #admittedInstances = new Set<string>();
   readonly #checkCode: CodeChecker;
   #rooms: Room[] = [];
+  /** What the nurse shares now, owned by this session (stopped when the share stops). */
+  #share: { readonly stream: MediaStream; readonly kind: ShareKind } | undefined;
+  /** The share's own call to each guest let in. */
+  readonly #shareCalls = new Map<string, MediaConnection>();
 
   constructor(options: HostOptions) {
     super(options);
@@ -92,6 +96,9 @@ export class HostSession extends Session<HostEventMap> {
     const code = options.interpreter?.code;
     const guard = code === undefined ? undefined : new CodeGuard(code);
     this.#checkCode = options.codeCheck ?? ((typed) => Promise.resolve(guard?.check(typed) ?? { result: 'locked' }));
+    this.addEventListener('streams-change', () => {
+      this.#resumeShares();
+    });
   }
 
   roleOf(peerId: string): GuestRole {
@@ -147,6 +154,80 @@ export class HostSession extends Session<HostEventMap> {
     this.#denied.add(peerId);
     void this.#sayLast(entry.conn, { t: 'denied' });
     this.#remove(entry);
+  }
+
+  /** What the nurse is sharing, if anything. */
+  get sharing(): ShareKind | undefined {
+    return this.#share?.kind;
+  }
+
+  /**
+   * Shares `track` (a rendered, reviewed document, or a window) with everyone let in, and with
+   * whoever is let in later. The share travels in a call of its own beside each camera call:
+   * PeerJS 1.5 cannot renegotiate a running call, and a call of its own starts and stops without
+   * touching the camera call, survives that call being placed again, and costs nothing while
+   * nothing is shared (a slot reserved at call start would carry an empty video all visit long).
+   * The session owns the track from now on and stops it when the share stops.
+   */
+  startShare(track: MediaStreamTrack, kind: ShareKind): void {
+    if (this.isTornDown() || this.machine.done) {
+      track.stop();
+      return;
+    }
+    this.#endShare(false);
+    this.#share = { stream: new MediaStream([track]), kind };
+    for (const entry of this.#guests.values()) if (entry.admitted) this.#placeShare(entry);
+    this.emit('share-change');
+  }
+
+  /** "Sluta dela": the shared picture goes away everywhere at once. */
+  stopShare(): void {
+    this.#endShare(true);
+  }
+
+  #endShare(tell: boolean): void {
+    const share = this.#share;
+    if (!share) return;
+    this.#share = undefined;
+    for (const entry of this.#guests.values()) if (entry.admitted) void send(entry.conn, { t: 'share-stop' });
+    for (const call of this.#shareCalls.values()) quietly(() => { call.close(); });
+    this.#shareCalls.clear();
+    for (const track of share.stream.getTracks()) track.stop();
+    if (tell) this.emit('share-change');
+  }
+
+  protected override onTeardown(): void {
+    this.#endShare(false);
+  }
+
+  /** The share's call to one guest, from the room the guest knocked on (the guest knows it as the nurse's). */
+  #placeShare(entry: Entry): void {
+    const from = entry.room.peer;
+    const share = this.#share;
+    if (!share || !from?.open) return;
+    const old = this.#shareCalls.get(entry.peerId);
+    this.#shareCalls.delete(entry.peerId);
+    if (old) quietly(() => { old.close(); });
+    const call = from.call(entry.peerId, share.stream, { metadata: { share: share.kind } }) as MediaConnection | undefined;
+    if (!call) return;
+    this.#shareCalls.set(entry.peerId, call);
+    call.on('iceStateChanged', (state) => {
+      if ((state !== 'failed' && state !== 'closed') || this.#shareCalls.get(entry.peerId) !== call) return;
+      // Usually lost with the camera call (the same network): placed again once that is back
+      // (#resumeShares). If the camera call never dropped, place it again shortly.
+      this.#shareCalls.delete(entry.peerId);
+      setTimeout(() => {
+        this.#resumeShares();
+      }, 1000);
+    });
+  }
+
+  /** After a camera call came (back): a guest who is let in but has no share call gets one. */
+  #resumeShares(): void {
+    if (!this.#share) return;
+    for (const entry of this.#guests.values()) {
+      if (entry.admitted && this.remoteStreams.has(entry.peerId) && !this.#shareCalls.has(entry.peerId)) this.#placeShare(entry);
+    }
   }
 
   /** Hangs up for everyone. Works from every state; the guests hear it before the connections close. */
@@ -324,6 +405,9 @@ export class HostSession extends Session<HostEventMap> {
     if (this.#guests.get(entry.peerId) !== entry) return;
     this.#guests.delete(entry.peerId);
     this.#unproven.delete(entry.conn);
+    const shareCall = this.#shareCalls.get(entry.peerId);
+    this.#shareCalls.delete(entry.peerId);
+    if (shareCall) quietly(() => { shareCall.close(); });
     if (entry.admitted) {
       this.forget(entry.peerId);
       for (const other of this.#guests.values()) {

@@ -7,4 +7,6 @@ export * from './session-events.js';
 export * from './session.js';
 export * from './host-session.js';
 export * from './guest-session.js';
-export type { GuestRole } from './wire.js';
+export type { GuestRole, ShareKind } from './wire.js';
+export * from './share-track.js';
+export * from './window-share.js';

@@ -18,6 +18,8 @@ export interface SessionEventMap {
   'streams-change': Event;
   /** The link to the signalling server changed (see `signalling`). */
   'signalling-change': Event;
+  /** A shared document started or stopped (the nurse's `sharing`, a guest's `shareStream`). */
+  'share-change': Event;
 }
 
 /** The nurse's session also reports who is waiting. */

@@ -22,7 +22,7 @@ export interface SessionOptions {
 const CALL_ATTEMPT_MS = 8000;
 
 /** Runs `fn`, ignoring what it throws: for closing things on the way out. */
-function quietly(fn: () => void): void {
+export function quietly(fn: () => void): void {
   try {
     fn();
   } catch {
@@ -128,11 +128,17 @@ export abstract class Session<M extends SessionEventMap = SessionEventMap> exten
     this.#tornDown = true;
     this.#recovering.clear();
     for (const track of this.localTracks) track.stop();
+    quietly(() => { this.onTeardown(); });
     for (const call of this.calls.values()) quietly(() => { call.close(); });
     this.calls.clear();
     for (const registration of this.registrations) quietly(() => registration.peer?.destroy());
     for (const id of [...this.#remote.keys()]) this.#setRemote(id, undefined);
     if (!this.machine.done) this.machine.transition('ended', 'teardown');
+  }
+
+  /** What a subclass holds beyond the camera calls (a share), released at teardown. */
+  protected onTeardown(): void {
+    // Nothing more at this level.
   }
 
   /** A method, not a getter: it is asked again after every await. */

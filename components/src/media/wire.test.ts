@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { describe, it } from 'node:test';
 import { newNonce, newToken } from '../core/index.js';
-import { parseGuestMessage, parseHostMessage } from './wire.js';
+import { parseGuestMessage, parseHostMessage, shareKindOf } from './wire.js';
 
 const instance = newToken();
 const nonce = newNonce();
@@ -48,6 +48,7 @@ describe('wire messages', () => {
       { t: 'code-result', check: { result: 'wrong', triesLeft: 3 } },
       { t: 'code-result', check: { result: 'locked' } },
       { t: 'mesh', call: ['3f2b6f0e-8c1d-4f7a-9a51-2d3c4b5a6978'], expect: [], gone: [] },
+      { t: 'share-stop' },
       { t: 'denied' },
       { t: 'end' },
     ];
@@ -68,5 +69,21 @@ describe('wire messages', () => {
     for (const [what, message] of invalid) it(`drops ${what}`, () => {
       expect(parseHostMessage(message)).to.equal(undefined);
     });
+  });
+});
+
+describe('share calls', () => {
+  const cases: [unknown, string | undefined][] = [
+    [{ share: 'star-profile' }, 'star-profile'],
+    [{ share: 'document' }, 'document'],
+    [{ share: 'window' }, 'window'],
+    [{ share: 'screen' }, undefined],
+    [{ share: ['document'] }, undefined],
+    ['document', undefined],
+    [undefined, undefined],
+    [null, undefined],
+  ];
+  for (const [metadata, kind] of cases) it(`${metadata === undefined ? 'undefined' : JSON.stringify(metadata)} is ${kind ?? 'no share'}`, () => {
+    expect(shareKindOf(metadata)).to.equal(kind);
   });
 });

@@ -34,6 +34,8 @@ export type HostMessage =
    * who has gone (a page reloaded, a guest left or was refused).
    */
   | { readonly t: 'mesh'; readonly call: readonly string[]; readonly expect: readonly string[]; readonly gone: readonly string[] }
+  /** The nurse stopped sharing: drop the shared picture now, not when its call times out. */
+  | { readonly t: 'share-stop' }
   /** The nurse said no ("Neka"). */
   | { readonly t: 'denied' }
   | { readonly t: 'end' };
@@ -79,6 +81,7 @@ const HOST_CHECKS: Readonly<Record<HostMessage['t'], (d: Shape) => boolean>> = {
   listed: (d) => hasKeys(d, ['t']),
   'code-result': (d) => hasKeys(d, ['t', 'check']) && isCodeCheck(d.check),
   mesh: (d) => hasKeys(d, ['t', 'call', 'expect', 'gone']) && isPeerList(d.call) && isPeerList(d.expect) && isPeerList(d.gone),
+  'share-stop': (d) => hasKeys(d, ['t']),
   denied: (d) => hasKeys(d, ['t']),
   end: (d) => hasKeys(d, ['t']),
 };
@@ -93,3 +96,13 @@ export const parseGuestMessage = (data: unknown): GuestMessage | undefined => ch
 
 /** A message the nurse's side may send, or undefined. */
 export const parseHostMessage = (data: unknown): HostMessage | undefined => check<HostMessage>(HOST_CHECKS, data);
+
+/** What the nurse may share, as a video track of its own (never the screen unless 'window'). */
+export const SHARE_KINDS = ['star-profile', 'document', 'window'] as const;
+export type ShareKind = (typeof SHARE_KINDS)[number];
+
+/** The metadata of a call that carries a share, checked: it comes from the other peer. */
+export function shareKindOf(metadata: unknown): ShareKind | undefined {
+  const kind = isShape(metadata) ? metadata.share : undefined;
+  return typeof kind === 'string' && (SHARE_KINDS as readonly string[]).includes(kind) ? (kind as ShareKind) : undefined;
+}

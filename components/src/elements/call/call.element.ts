@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatMobile, type MessageKey } from '../../core/index.js';
-import type { ReconnectPolicy, Session } from '../../media/index.js';
+import type { HostSession, ReconnectPolicy, Session, ShareKind } from '../../media/index.js';
 import { linkFigures, qualityOf, type Quality } from '../../media/quality.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { DhElement } from '../shared/dh-element.js';
@@ -25,6 +25,15 @@ class TickController implements ReactiveController {
   }
 }
 
+/** The nurse's session, told apart without importing it (the patient's bundle need not carry it). */
+const isHost = (session: Session | undefined): session is HostSession => session !== undefined && 'stopShare' in session;
+
+/** What the nurse shares, as a guest's session sees it (again without importing the class). */
+const sharedTo = (session: Session | undefined): { stream: MediaStream; kind: ShareKind } | undefined => {
+  const s = session as { shareStream?: MediaStream; shareKind?: ShareKind } | undefined;
+  return s?.shareStream && s.shareKind ? { stream: s.shareStream, kind: s.shareKind } : undefined;
+};
+
 /** The quality of the call's open connections. */
 async function measureQuality(connections: RTCPeerConnection[]): Promise<Quality> {
   return qualityOf(await Promise.all(connections.filter((pc) => pc.connectionState !== 'closed').map(linkFigures)));
@@ -36,6 +45,7 @@ async function measureQuality(connections: RTCPeerConnection[]): Promise<Quality
  * hang-up, elapsed time, connection quality, and (for the nurse) the phone fallback.
  *
  * @fires dh-call-end - The call ended or could not be restored; `detail.state`. Once per visit.
+ * @fires dh-share-stop - The nurse pressed "Sluta dela"; the share has stopped for everyone.
  *
  * @slot waiting - Above the videos: who waits to be let in after the start (the nurse's lobby fills it).
  * @slot share - A second video (a shared document), shown beside the others. Reserved for document sharing.
@@ -104,7 +114,7 @@ export class DhCall extends DhElement {
   #listen(session: Session | undefined): void {
     if (this.#listening === session) return;
     const before = this.#listening;
-    for (const type of ['state-change', 'streams-change'] as const) {
+    for (const type of ['state-change', 'streams-change', 'share-change'] as const) {
       before?.removeEventListener(type, this.#onChange);
       session?.addEventListener(type, this.#onChange);
     }
@@ -126,6 +136,9 @@ export class DhCall extends DhElement {
       const stream = session.remoteStreams.get(video.dataset.peer ?? '');
       if (stream && video.srcObject !== stream) video.srcObject = stream;
     }
+    const shared = this.renderRoot.querySelector<HTMLVideoElement>('video.shared');
+    const share = sharedTo(session);
+    if (shared && share && shared.srcObject !== share.stream) shared.srcObject = share.stream;
     const self = this.renderRoot.querySelector<HTMLVideoElement>('video.self');
     if (self && session.localStream && self.srcObject !== session.localStream) self.srcObject = session.localStream;
   }
@@ -155,6 +168,13 @@ export class DhCall extends DhElement {
     void this.session?.hangUp();
   };
 
+  #stopShare = (): void => {
+    const session = this.session;
+    if (!isHost(session) || !session.sharing) return;
+    session.stopShare();
+    this.emit('dh-share-stop', {});
+  };
+
   #elapsed(): string {
     const since = this.session?.connectedAt;
     if (since === undefined) return '0:00';
@@ -165,6 +185,8 @@ export class DhCall extends DhElement {
   protected override render(): TemplateResult {
     const session = this.session;
     const state = session?.state ?? 'idle';
+    // A guest sees the shared document large, the nurse (and the other guest) small, itself lower left.
+    const share = this.party === 'nurse' ? undefined : sharedTo(session);
     const remote = [...(session?.remoteStreams.keys() ?? [])];
     const phone = this.party === 'nurse' && this.phone
       ? html`<a class="phone" href="tel:${this.phone}">${this.t('ui.call.phone', { number: formatMobile(this.phone) })}</a>` : nothing;
@@ -173,7 +195,14 @@ export class DhCall extends DhElement {
       ${state === 'failed' ? html`<div class="status bad banner" role="alert"><p>${this.t(this.party === 'nurse' ? 'ui.call.failedNurse' : 'ui.call.failed')}</p>${phone}</div>` : nothing}
       ${state === 'ended' ? html`<p class="status good banner" role="status">${this.t('ui.call.ended')}</p>` : nothing}
       <slot name="waiting"></slot>
-      <div class="stage" part="stage">
+      ${isHost(session) && session.sharing ? html`
+        <div class="status sharing" part="sharing" role="status">
+          <strong>${this.t('ui.share.sharing', { what: this.t(`ui.share.kind.${session.sharing}`) })}</strong>
+          <button part="button" type="button" class="primary" @click=${this.#stopShare}>${this.t('ui.share.stop')}</button>
+        </div>` : nothing}
+      <div class="stage ${share ? 'with-share' : ''}" part="stage">
+        ${share ? html`<video class="shared" part="shared" autoplay playsinline muted
+          aria-label=${this.t('ui.call.shown', { what: this.t(`ui.call.shareKind.${share.kind}`) })}></video>` : nothing}
         ${remote.length === 0 && state !== 'ended'
           ? html`<p class="placeholder">${this.t('ui.call.waitingForOthers')}</p>`
           : remote.map((peer) => html`

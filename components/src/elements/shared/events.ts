@@ -29,6 +29,9 @@ export interface SpeakerTestDetail {
   /** The person heard the test tone. */
   readonly heard: boolean;
 }
+/** Nothing to say beyond the event itself. */
+export type NoDetail = Record<string, never>;
+
 export interface CallEndDetail {
   readonly state: 'ended' | 'failed';
 }
@@ -43,6 +46,8 @@ declare global {
     'dh-device-check': DhEvent<DeviceCheckDetail>;
     'dh-speaker-test': DhEvent<SpeakerTestDetail>;
     'dh-call-end': DhEvent<CallEndDetail>;
+    /** The nurse stopped sharing ("Sluta dela"). */
+    'dh-share-stop': DhEvent<NoDetail>;
   }
 }
 
