@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { afterEach, before, describe, it } from 'node:test';
 import { newToken } from '../../core/index.js';
-import { GuestSession, HostSession } from '../../media/index.js';
+import { GuestSession, HostSession, canvasTrack } from '../../media/index.js';
 import { DefaultReconnectPolicy, type ReconnectPolicy } from '../../media/reconnect-policy.js';
-import { $, $$, axeViolations, click, mount, until } from '../../testing/dom.js';
+import { $, $$, axeViolations, click, mount, nextEvent, until } from '../../testing/dom.js';
 import { demoUrl } from '../../testing/env.js';
 import './define.js';
 
@@ -168,8 +168,9 @@ describe('dh-call', () => {
       window.setInterval = setI;
       window.clearInterval = clearI;
     }
-    expect(added).to.equal(100);
-    expect(removed).to.equal(100);
+    // Three events per mount (state, streams, share), each listener removed again.
+    expect(added).to.equal(150);
+    expect(removed).to.equal(150);
     expect(timers.size).to.equal(0);
   });
   it('fires dh-call-end exactly once per visit, whatever happens after', async () => {
@@ -189,5 +190,45 @@ describe('dh-call', () => {
     patient.teardown();
     await new Promise((r) => setTimeout(r, 300));
     expect(ends).to.deep.equal([{ state: 'ended' }]);
+  });
+  it('shows a shared document large to the patient, with the nurse small too and herself lower left; the nurse sees "Du delar" and stops it', async () => {
+    const { nurse, patient } = await connectedPair();
+    const page = document.createElement('canvas');
+    page.width = 600;
+    page.height = 840;
+    const context = page.getContext('2d')!;
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, 600, 840);
+    nurse.startShare(canvasTrack(page), 'star-profile');
+    const atPatient = await mount('dh-call', (c) => (c.session = patient));
+    const shared = await until(() => $<HTMLVideoElement>(atPatient, 'video.shared'), 'the shared document');
+    await until(() => shared.srcObject, 'its stream');
+    expect(shared.getAttribute('aria-label')).to.equal('Sjuksköterskan visar: stjärnprofilen');
+    const stage = $(atPatient, '.stage')!.getBoundingClientRect();
+    const doc = shared.getBoundingClientRect();
+    const nurseTile = $(atPatient, 'video.remote')!.getBoundingClientRect();
+    const self = $(atPatient, 'video.self')!.getBoundingClientRect();
+    expect(doc.width).to.be.greaterThan(stage.width * 0.9);
+    expect(nurseTile.width).to.be.lessThan(stage.width / 3);
+    expect(stage.right - nurseTile.right).to.be.lessThan(stage.width / 4);
+    expect(stage.bottom - nurseTile.bottom).to.be.lessThan(stage.height / 4);
+    expect(self.left - stage.left).to.be.lessThan(stage.width / 4);
+    expect(stage.bottom - self.bottom).to.be.lessThan(stage.height / 4);
+    expect(await axeViolations(atPatient)).to.deep.equal([]);
+
+    const atNurse = await mount('dh-call', (c) => {
+      c.session = nurse;
+      c.party = 'nurse';
+    });
+    const bar = await until(() => $(atNurse, '[part="sharing"]'), 'the sharing bar');
+    expect(bar.textContent).to.match(/Du delar: stjärnprofil/);
+    // The nurse keeps the participant large: no shared picture in her own view.
+    expect($(atNurse, 'video.shared')).to.equal(null);
+    expect(await axeViolations(atNurse)).to.deep.equal([]);
+    const stopped = nextEvent(atNurse, 'dh-share-stop');
+    await click(atNurse, 'Sluta dela');
+    await stopped;
+    expect(nurse.sharing).to.equal(undefined);
+    await until(() => $(atNurse, '[part="sharing"]') === null && $(atPatient, 'video.shared') === null, 'the share gone from both views', 5000);
   });
 });
