@@ -21,6 +21,8 @@ export interface Booking {
   readonly interpreter?: ValidInvite['interpreter'] & { readonly token: string; readonly code: string };
   /** The opaque token in the participant's SMS link. */
   readonly token: string;
+  /** The star profile was shown during the visit (for the EHR note). */
+  readonly starProfileShown?: boolean;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

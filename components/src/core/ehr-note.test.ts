@@ -39,6 +39,11 @@ describe('ehrNote', () => {
     expect(note).to.contain('Tolk: ja, tigrinja (via videolänk)');
   });
 
+  it('says the star profile was shown, without personal data, when it was', () => {
+    expect(ehrNote(booking, clinic)).not.to.contain('Stjärnprofil');
+    expect(ehrNote({ ...booking, starProfileShown: true }, clinic).split('\n')).to.include('Stjärnprofil visad (utan personuppgifter)');
+  });
+
   it('never contains the personnummer', () => {
     expect(ehrNote(booking, clinic)).not.to.contain('1212');
   });

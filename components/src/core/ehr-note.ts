@@ -10,7 +10,7 @@ import { format } from 'date-fns';
  * With `actual`, the times of the call as it happened replace the booked ones.
  */
 export function ehrNote(
-  booking: Pick<Booking, 'start' | 'durationMinutes' | 'reason' | 'interpreter'>,
+  booking: Pick<Booking, 'start' | 'durationMinutes' | 'reason' | 'interpreter' | 'starProfileShown'>,
   clinic: Pick<Clinic, 'name'>,
   actual?: { readonly start: Date; readonly end: Date },
 ): string {
@@ -26,6 +26,8 @@ export function ehrNote(
     booking.interpreter
       ? `Tolk: ja, ${languageName(booking.interpreter.language, 'sv')} (via videolänk)`
       : 'Tolk: nej',
+    // Shown as a picture with personal data blacked out, never by sharing the screen.
+    ...(booking.starProfileShown ? ['Stjärnprofil visad (utan personuppgifter)'] : []),
     'Betalning: faktura',
   ];
   return lines.join('\n');

@@ -17,4 +17,5 @@ export * from './time.js';
 export * from './tokens.js';
 export * from './knock-proof.js';
 export * from './text-safety.js';
+export * from './pdf-image.js';
 export { loadLocale } from './i18n/load.js';

@@ -4,7 +4,7 @@ import {
   type Booking, type Clinic, type InviteDraft, type InviteErrors, type SmsText, type ValidInvite,
 } from '../core/index.js';
 import type { SendResult, SmsRelay } from '../notify/index.js';
-import type { LocalStore, OutboxEntry } from '../store/index.js';
+import { StaleBookingError, type LocalStore, type OutboxEntry } from '../store/index.js';
 
 export interface VisitConfig {
   readonly clinics: readonly Clinic[];
@@ -145,6 +145,24 @@ export class VisitService extends EventTarget {
     const code = stored.interpreter?.code ?? '';
     const visit = { ...this.#visit(stored), locale: 'sv' as const };
     return { booking: stored, sms: [await this.#send(stored, 'interpreter', 'interpreter-code', interpreterCodeSms({ ...visit, code }))] };
+  }
+
+  /**
+   * Notes that the star profile was shown in the visit (the EHR note says so). Reads the booking
+   * afresh, so an edit made meanwhile in another tab is kept.
+   */
+  async markStarProfileShown(bookingId: string): Promise<void> {
+    for (let tries = 0; tries < 3; tries++) {
+      const current = await this.store.bookings.get(bookingId);
+      if (!current || current.starProfileShown) return;
+      try {
+        await this.store.bookings.update({ ...current, starProfileShown: true });
+        this.#changed(bookingId);
+        return;
+      } catch (e) {
+        if (!(e instanceof StaleBookingError)) throw e;
+      }
+    }
   }
 
   /** Unsent SMS for a booking (the "SMS not sent — retry" state). */
