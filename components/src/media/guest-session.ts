@@ -54,6 +54,8 @@ export class GuestSession extends Session<GuestEventMap> {
   readonly #held = new Map<string, MediaConnection>();
   /** What the nurse shares with this guest: its own call, and the picture it brings. */
   #share: { readonly call: MediaConnection; readonly kind: ShareKind; stream?: MediaStream } | undefined;
+  /** The patient's own star-profile answers, sent to the nurse once let in. */
+  #profile: Readonly<Record<string, string | number>> | undefined;
   /** The challenge each knock carried for the nurse's side. */
   readonly #nonces = new WeakMap<DataConnection, string>();
 
@@ -106,6 +108,21 @@ export class GuestSession extends Session<GuestEventMap> {
   /** The interpreter's SMS code, checked by the nurse's side. */
   sendCode(code: string): void {
     if (this.#conn && this.#listed && this.#nurseProven) void send(this.#conn, { t: 'code', code } satisfies GuestMessage);
+  }
+
+  /**
+   * The star-profile answers filled in on this device. They go to the nurse once she has let this
+   * guest in (and again if they change during the visit), never before.
+   */
+  setStarProfile(values: Readonly<Record<string, string | number>>): void {
+    this.#profile = values;
+    this.#sendProfile();
+  }
+
+  #sendProfile(): void {
+    const conn = this.#conn;
+    if (!this.#profile || !conn || !this.#nurseProven || !this.calls.has(this.#room)) return;
+    void send(conn, { t: 'star-profile', values: this.#profile });
   }
 
   /** Leaves the visit (for this guest only). Works from every state; the nurse hears it first. */
@@ -161,6 +178,8 @@ export class GuestSession extends Session<GuestEventMap> {
     if (!share && (fromNurse || this.#expected.has(call.peer))) {
       this.starting('called');
       this.answerCall(call);
+      // Being called by the nurse is being let in.
+      if (fromNurse) this.#sendProfile();
       return;
     }
     // Perhaps the nurse's word (or proof) is still on its way: hold the call a moment, then refuse it.

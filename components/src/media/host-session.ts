@@ -87,6 +87,8 @@ export class HostSession extends Session<HostEventMap> {
   #rooms: Room[] = [];
   /** What the nurse shares now, owned by this session (stopped when the share stops). */
   #share: { readonly stream: MediaStream; readonly kind: ShareKind } | undefined;
+  /** The patient's own star-profile answers, as last sent. */
+  #starProfile: Readonly<Record<string, string | number>> | undefined;
   /** The share's own call to each guest let in. */
   readonly #shareCalls = new Map<string, MediaConnection>();
 
@@ -154,6 +156,14 @@ export class HostSession extends Session<HostEventMap> {
     this.#denied.add(peerId);
     void this.#sayLast(entry.conn, { t: 'denied' });
     this.#remove(entry);
+  }
+
+  /**
+   * The star-profile answers the patient filled in before the visit, sent once let in. Checked for
+   * shape only: the star-profile element keeps what its configuration knows.
+   */
+  get starProfile(): Readonly<Record<string, string | number>> | undefined {
+    return this.#starProfile;
   }
 
   /** What the nurse is sharing, if anything. */
@@ -361,6 +371,13 @@ export class HostSession extends Session<HostEventMap> {
       case 'leave': {
         if (entry?.conn === conn) this.#remove(entry);
         conn.close();
+        return;
+      }
+      case 'star-profile': {
+        // Only from a patient the nurse let in: nobody else's answers belong in the visit.
+        if (entry?.conn !== conn || !entry.admitted || room.role !== 'patient') return;
+        this.#starProfile = message.values;
+        this.emit('star-profile-change');
         return;
       }
     }

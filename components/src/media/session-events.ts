@@ -25,6 +25,8 @@ export interface SessionEventMap {
 /** The nurse's session also reports who is waiting. */
 export interface HostEventMap extends SessionEventMap {
   'guests-change': Event;
+  /** The patient's own star-profile answers arrived (see `starProfile`). */
+  'star-profile-change': Event;
 }
 
 /** A guest's session also reports being listed in the waiting room and the code's result. */

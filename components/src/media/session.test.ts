@@ -486,4 +486,23 @@ describe('call sessions over the real PeerServer', () => {
     nurse.teardown();
     await until(() => patient.state === 'failed' && tolk.state === 'failed', 'both guests to give up', 30_000);
   });
+  it('sends the star profile the patient filled in to the nurse once let in, never before, and again when it changes', async () => {
+    const token = newToken();
+    const nurse = host(token);
+    await nurse.open();
+    const patient = guest(token, 'patient');
+    patient.setStarProfile({ 'physical-activity': 'level-2', bmi: 27.4 });
+    await patient.start(await media());
+    await until(() => nurse.guests.length === 1 && patient.listed, 'the knock');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(nurse.starProfile).to.equal(undefined);
+    let changes = 0;
+    nurse.addEventListener('star-profile-change', () => changes++);
+    nurse.admit(await media());
+    await until(() => nurse.starProfile, 'the answers at the nurse');
+    expect(nurse.starProfile).to.deep.equal({ 'physical-activity': 'level-2', bmi: 27.4 });
+    patient.setStarProfile({ 'physical-activity': 'level-3', bmi: 27.4 });
+    await until(() => nurse.starProfile?.['physical-activity'] === 'level-3', 'the change');
+    expect(changes).to.equal(2);
+  });
 });

@@ -14,6 +14,8 @@ describe('wire messages', () => {
       { t: 'proof', proof: nonce },
       { t: 'code', code: '123 456' },
       { t: 'leave' },
+      { t: 'star-profile', values: { 'physical-activity': 'level-3', 'blood-pressure-systolic': 135, bmi: 27.4 } },
+      { t: 'star-profile', values: {} },
     ];
     for (const message of valid) it(`accepts ${JSON.stringify(message)}`, () => {
       expect(parseGuestMessage(message)).to.deep.equal(message);
@@ -34,6 +36,11 @@ describe('wire messages', () => {
       ['a code that is a number', { t: 'code', code: 123456 }],
       ['a code as long as a book', { t: 'code', code: '1'.repeat(10_000) }],
       ['a message the nurse sends', { t: 'end' }],
+      ['star-profile answers with a name in them', { t: 'star-profile', values: { name: 'Tolvan Tolvansson' } }],
+      ['star-profile answers under a prototype key', { t: 'star-profile', values: JSON.parse('{"__proto__": 1}') as object }],
+      ['a star-profile number that is not one', { t: 'star-profile', values: { bmi: Number.NaN } }],
+      ['a star-profile of a hundred answers', { t: 'star-profile', values: Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`d${String(i)}`, 1])) }],
+      ['star-profile answers as a list', { t: 'star-profile', values: [1, 2] }],
     ];
     for (const [what, message] of invalid) it(`drops ${what}`, () => {
       expect(parseGuestMessage(message)).to.equal(undefined);

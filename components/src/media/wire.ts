@@ -20,7 +20,12 @@ export type GuestMessage =
   /** The interpreter's SMS code. */
   | { readonly t: 'code'; readonly code: string }
   /** The guest hangs up: drop it without trying to reconnect. */
-  | { readonly t: 'leave' };
+  | { readonly t: 'leave' }
+  /**
+   * The patient's own answers to the star profile, filled in before the visit on the patient's
+   * device: dimension ids to answer levels or measured numbers, nothing else.
+   */
+  | { readonly t: 'star-profile'; readonly values: Readonly<Record<string, string | number>> };
 
 /** Nurse → guest. */
 export type HostMessage =
@@ -67,12 +72,19 @@ function isCodeCheck(value: unknown): value is CodeCheck {
     && (value.triesLeft as number) > 0 && (value.triesLeft as number) < 100;
 }
 
+/** Star-profile answers: short ids to level ids or plain numbers, a handful of them. */
+const PROFILE_KEY = /^[a-z][a-z0-9-]{0,39}$/;
+const PROFILE_LEVEL = /^[a-z0-9][a-z0-9-]{0,39}$/;
+const isProfileValues = (v: unknown): boolean => isShape(v) && Object.keys(v).length <= 32 && Object.entries(v).every(([key, value]) =>
+  PROFILE_KEY.test(key) && ((typeof value === 'string' && PROFILE_LEVEL.test(value)) || (typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= 100_000)));
+
 const GUEST_CHECKS: Readonly<Record<GuestMessage['t'], (d: Shape) => boolean>> = {
   knock: (d) => hasKeys(d, ['t', 'role', 'instance', 'nonce']) && (d.role === 'patient' || d.role === 'interpreter')
     && typeof d.instance === 'string' && TOKEN_PATTERN.test(d.instance) && typeof d.nonce === 'string' && PROOF_PATTERN.test(d.nonce),
   proof: (d) => hasKeys(d, ['t', 'proof']) && typeof d.proof === 'string' && PROOF_PATTERN.test(d.proof),
   code: (d) => hasKeys(d, ['t', 'code']) && typeof d.code === 'string' && d.code.length <= 16,
   leave: (d) => hasKeys(d, ['t']),
+  'star-profile': (d) => hasKeys(d, ['t', 'values']) && isProfileValues(d.values),
 };
 
 const HOST_CHECKS: Readonly<Record<HostMessage['t'], (d: Shape) => boolean>> = {
