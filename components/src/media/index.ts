@@ -10,3 +10,4 @@ export * from './guest-session.js';
 export type { GuestRole, ShareKind } from './wire.js';
 export * from './share-track.js';
 export * from './window-share.js';
+export * from './pre-share.js';

@@ -29,6 +29,14 @@ export interface SpeakerTestDetail {
   /** The person heard the test tone. */
   readonly heard: boolean;
 }
+/** What the nurse is about to share: the star profile, a scanned document, or one window. */
+export interface BeforeShareDetail {
+  readonly kind: 'star-profile' | 'document' | 'window';
+}
+export interface ShareChooseDetail {
+  readonly kind: 'star-profile' | 'document' | 'window';
+}
+
 /** Nothing to say beyond the event itself. */
 export type NoDetail = Record<string, never>;
 
@@ -46,6 +54,9 @@ declare global {
     'dh-device-check': DhEvent<DeviceCheckDetail>;
     'dh-speaker-test': DhEvent<SpeakerTestDetail>;
     'dh-call-end': DhEvent<CallEndDetail>;
+    /** Cancelable: a host page may veto a share before anything is captured or sent. */
+    'dh-before-share': DhEvent<BeforeShareDetail>;
+    'dh-share-choose': DhEvent<ShareChooseDetail>;
     /** The nurse stopped sharing ("Sluta dela"). */
     'dh-share-stop': DhEvent<NoDetail>;
   }
