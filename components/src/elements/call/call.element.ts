@@ -48,7 +48,7 @@ async function measureQuality(connections: RTCPeerConnection[]): Promise<Quality
  * @fires dh-share-stop - The nurse pressed "Sluta dela"; the share has stopped for everyone.
  *
  * @slot waiting - Above the videos: who waits to be let in after the start (the nurse's lobby fills it).
- * @slot share - A second video (a shared document), shown beside the others. Reserved for document sharing.
+ * @slot tools - Below the controls: the nurse's sharing tools (the lobby fills it).
  *
  * @csspart stage - The video area.
  * @csspart self - Oneself, small, lower left.
@@ -208,7 +208,6 @@ export class DhCall extends DhElement {
           : remote.map((peer) => html`
               <video class="remote" data-peer=${peer} autoplay playsinline
                 aria-label=${this.t('ui.call.remote', { name: this.t(`ui.role.${session?.roleOf(peer) ?? 'patient'}` as MessageKey) })}></video>`)}
-        <slot name="share"></slot>
         <video class="self" part="self" muted autoplay playsinline aria-label=${this.t('ui.call.you')}></video>
       </div>
       <div class="bar" part="controls" role="toolbar" aria-label=${this.t('ui.call.controls')}>
@@ -223,6 +222,7 @@ export class DhCall extends DhElement {
         <span class="meta">${this.t('ui.call.quality', { quality: this.t(`ui.call.quality.${this.quality}`) })}</span>
         ${state === 'failed' ? nothing : phone}
       </div>
+      <slot name="tools"></slot>
       ${this.confirmEnd ? html`
         <div class="status bad" role="alertdialog" aria-labelledby="end-question" @keydown=${(e: KeyboardEvent) => {
           if (e.key === 'Escape') this.confirmEnd = false;
