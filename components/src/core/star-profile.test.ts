@@ -37,9 +37,9 @@ describe('star profile', () => {
       for (const d of DEFAULT_STAR_PROFILE.dimensions) expect(d.scale.kind, d.id).to.equal(d.group === 'lifestyle' ? 'levels' : 'measure');
     });
 
-    it('speaks every patient language: labels, hints, levels and bands', () => {
+    it('speaks every patient language: labels, short labels, hints, levels and bands', () => {
       const texts = DEFAULT_STAR_PROFILE.dimensions.flatMap((d) => [
-        d.label, ...(d.hint ? [d.hint] : []), ...(d.scale.kind === 'levels' ? d.scale.levels.map((l) => l.label) : []),
+        d.label, ...(d.short ? [d.short] : []), ...(d.hint ? [d.hint] : []), ...(d.scale.kind === 'levels' ? d.scale.levels.map((l) => l.label) : []),
       ]).concat(DEFAULT_STAR_PROFILE.bands.map((b) => b.label));
       for (const text of texts) {
         for (const locale of PATIENT_LOCALES) expect(text[locale], `${text.sv} in ${locale}`).to.be.a('string').and.not.equal('');

@@ -62,8 +62,10 @@ export const STAR_GROUPS: readonly StarGroup[] = ['lifestyle', 'measure'];
 
 export interface StarDimension<Id extends string = string> {
   readonly id: Id;
-  /** The axis label and the question's title. */
+  /** The question's title, and the name in the table. */
   readonly label: LocalisedText;
+  /** A shorter name for the chart's axis, where room is tight on a phone; `label` otherwise. */
+  readonly short?: LocalisedText;
   /** One sentence under the title in the form: what to count, how to measure. */
   readonly hint?: LocalisedText;
   readonly group: StarGroup;
@@ -356,6 +358,7 @@ export const DEFAULT_STAR_PROFILE: StarProfileConfig<DefaultStarDimensionId> = {
     {
       id: 'diet', group: 'lifestyle',
       label: { sv: 'Matvanor', en: 'Eating habits', ar: 'العادات الغذائية', fa: 'عادت‌های غذایی', fi: 'Ruokatottumukset' },
+      short: { sv: 'Matvanor', en: 'Eating habits', ar: 'الغذاء', fa: 'تغذیه', fi: 'Ruokavalio' },
       hint: {
         sv: 'Hur många portioner frukt och grönsaker äter du en vanlig dag? En portion är till exempel en frukt eller en näve grönsaker.',
         en: 'How many portions of fruit and vegetables do you eat on a normal day? A portion is, for example, a piece of fruit or a handful of vegetables.',
@@ -398,6 +401,7 @@ export const DEFAULT_STAR_PROFILE: StarProfileConfig<DefaultStarDimensionId> = {
     {
       id: 'tobacco', group: 'lifestyle',
       label: { sv: 'Tobak och nikotin', en: 'Tobacco and nicotine', ar: 'التبغ والنيكوتين', fa: 'دخانیات و نیکوتین', fi: 'Tupakka ja nikotiini' },
+      short: { sv: 'Tobak', en: 'Tobacco', ar: 'التبغ', fa: 'دخانیات', fi: 'Tupakka' },
       scale: {
         kind: 'levels',
         levels: [
@@ -412,6 +416,7 @@ export const DEFAULT_STAR_PROFILE: StarProfileConfig<DefaultStarDimensionId> = {
     {
       id: 'stress', group: 'lifestyle',
       label: { sv: 'Stress och psykiskt mående', en: 'Stress and mental wellbeing', ar: 'التوتر والصحة النفسية', fa: 'استرس و حال روانی', fi: 'Stressi ja mieliala' },
+      short: { sv: 'Stress', en: 'Stress', ar: 'التوتر', fa: 'استرس', fi: 'Stressi' },
       hint: {
         sv: 'Hur ofta har du känt dig stressad, nedstämd eller orolig den senaste månaden?',
         en: 'How often have you felt stressed, low or worried during the past month?',
@@ -457,6 +462,7 @@ export const DEFAULT_STAR_PROFILE: StarProfileConfig<DefaultStarDimensionId> = {
     {
       id: 'systolic', group: 'measure',
       label: { sv: 'Blodtryck, övre (systoliskt)', en: 'Blood pressure, upper (systolic)', ar: 'ضغط الدم، الرقم الأعلى (الانقباضي)', fa: 'فشار خون، عدد بالا (سیستولیک)', fi: 'Verenpaine, yläpaine (systolinen)' },
+      short: { sv: 'Övre blodtryck', en: 'Upper blood pressure', ar: 'الضغط الانقباضي', fa: 'فشار سیستولیک', fi: 'Yläpaine' },
       hint: {
         sv: 'Det övre talet, till exempel 130 i 130/85.',
         en: 'The upper number, for example 130 in 130/85.',
@@ -470,6 +476,7 @@ export const DEFAULT_STAR_PROFILE: StarProfileConfig<DefaultStarDimensionId> = {
     {
       id: 'diastolic', group: 'measure',
       label: { sv: 'Blodtryck, undre (diastoliskt)', en: 'Blood pressure, lower (diastolic)', ar: 'ضغط الدم، الرقم الأدنى (الانبساطي)', fa: 'فشار خون، عدد پایین (دیاستولیک)', fi: 'Verenpaine, alapaine (diastolinen)' },
+      short: { sv: 'Undre blodtryck', en: 'Lower blood pressure', ar: 'الضغط الانبساطي', fa: 'فشار دیاستولیک', fi: 'Alapaine' },
       hint: {
         sv: 'Det undre talet, till exempel 85 i 130/85.',
         en: 'The lower number, for example 85 in 130/85.',
@@ -482,17 +489,20 @@ export const DEFAULT_STAR_PROFILE: StarProfileConfig<DefaultStarDimensionId> = {
     {
       id: 'cholesterol', group: 'measure',
       label: { sv: 'Blodfetter (totalkolesterol)', en: 'Blood lipids (total cholesterol)', ar: 'دهون الدم (الكوليسترول الكلي)', fa: 'چربی خون (کلسترول کل)', fi: 'Veren rasva-arvot (kokonaiskolesteroli)' },
+      short: { sv: 'Kolesterol', en: 'Cholesterol', ar: 'الكوليسترول', fa: 'کلسترول', fi: 'Kolesteroli' },
       scale: { kind: 'measure', unit: { sv: 'mmol/l' }, min: 1, max: 20, decimals: 1, thresholds: [{ below: 5, score: 5 }, { below: 5.5, score: 4 }, { below: 6.5, score: 3 }, { below: 8, score: 2 }], otherwise: 1 },
     },
     {
       id: 'glucose', group: 'measure',
       label: { sv: 'Blodsocker (fastande)', en: 'Blood sugar (fasting)', ar: 'سكر الدم (صائم)', fa: 'قند خون (ناشتا)', fi: 'Verensokeri (paastoarvo)' },
+      short: { sv: 'Blodsocker', en: 'Blood sugar', ar: 'سكر الدم', fa: 'قند خون', fi: 'Verensokeri' },
       // WHO: below 6.1 normal, 6.1–6.9 impaired fasting glucose, 7.0 and above the diabetes range.
       scale: { kind: 'measure', unit: { sv: 'mmol/l' }, min: 1, max: 35, decimals: 1, thresholds: [{ below: 6.1, score: 5 }, { below: 7, score: 3 }], otherwise: 1 },
     },
     {
       id: 'bmi', group: 'measure',
       label: { sv: 'BMI (kroppsmasseindex)', en: 'BMI (body mass index)', ar: 'مؤشر كتلة الجسم (BMI)', fa: 'شاخص توده بدنی (BMI)', fi: 'Painoindeksi (BMI)' },
+      short: { sv: 'BMI', en: 'BMI', ar: 'مؤشر كتلة الجسم', fa: 'شاخص توده بدنی', fi: 'Painoindeksi' },
       hint: {
         sv: 'Vikten i kilo delad med längden i meter i kvadrat.',
         en: 'Weight in kilograms divided by the square of height in metres.',
@@ -506,6 +516,7 @@ export const DEFAULT_STAR_PROFILE: StarProfileConfig<DefaultStarDimensionId> = {
     {
       id: 'waist', group: 'measure',
       label: { sv: 'Midjemått', en: 'Waist circumference', ar: 'محيط الخصر', fa: 'دور کمر', fi: 'Vyötärönympärys' },
+      short: { sv: 'Midjemått', en: 'Waist', ar: 'الخصر', fa: 'دور کمر', fi: 'Vyötärö' },
       hint: {
         sv: 'Mät runt midjan, mitt emellan nedersta revbenet och höftbenet.',
         en: 'Measure around the waist, midway between the lowest rib and the hip bone.',
