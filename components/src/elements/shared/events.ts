@@ -1,4 +1,4 @@
-import type { ValidInvite } from '../../core/index.js';
+import type { StarProfileValues, ValidInvite } from '../../core/index.js';
 
 /** Every event of ours: `dh-` prefix, bubbles, crosses shadow roots. */
 export type DhEvent<D> = CustomEvent<D>;
@@ -32,6 +32,10 @@ export interface SpeakerTestDetail {
 export interface CallEndDetail {
   readonly state: 'ended' | 'failed';
 }
+export interface StarProfileChangeDetail {
+  /** What was filled in and saved: only the answered dimensions, numbers only (no personal data). */
+  readonly values: StarProfileValues;
+}
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -43,6 +47,7 @@ declare global {
     'dh-device-check': DhEvent<DeviceCheckDetail>;
     'dh-speaker-test': DhEvent<SpeakerTestDetail>;
     'dh-call-end': DhEvent<CallEndDetail>;
+    'dh-star-profile-change': DhEvent<StarProfileChangeDetail>;
   }
 }
 
