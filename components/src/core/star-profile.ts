@@ -348,9 +348,9 @@ export const DEFAULT_STAR_PROFILE: StarProfileConfig<DefaultStarDimensionId> = {
         kind: 'levels',
         levels: [
           { value: 1, score: 1, label: { sv: 'Mindre än 30 minuter', en: 'Less than 30 minutes', ar: 'أقل من 30 دقيقة', fa: 'کمتر از ۳۰ دقیقه', fi: 'Alle 30 minuuttia' } },
-          { value: 2, score: 2, label: { sv: '30–89 minuter', en: '30–89 minutes', ar: '30–89 دقيقة', fa: '۳۰ تا ۸۹ دقیقه', fi: '30–89 minuuttia' } },
-          { value: 3, score: 3, label: { sv: '90–149 minuter', en: '90–149 minutes', ar: '90–149 دقيقة', fa: '۹۰ تا ۱۴۹ دقیقه', fi: '90–149 minuuttia' } },
-          { value: 4, score: 4, label: { sv: '150–299 minuter', en: '150–299 minutes', ar: '150–299 دقيقة', fa: '۱۵۰ تا ۲۹۹ دقیقه', fi: '150–299 minuuttia' } },
+          { value: 2, score: 2, label: { sv: '30–89 minuter', en: '30–89 minutes', ar: 'من 30 إلى 89 دقيقة', fa: '۳۰ تا ۸۹ دقیقه', fi: '30–89 minuuttia' } },
+          { value: 3, score: 3, label: { sv: '90–149 minuter', en: '90–149 minutes', ar: 'من 90 إلى 149 دقيقة', fa: '۹۰ تا ۱۴۹ دقیقه', fi: '90–149 minuuttia' } },
+          { value: 4, score: 4, label: { sv: '150–299 minuter', en: '150–299 minutes', ar: 'من 150 إلى 299 دقيقة', fa: '۱۵۰ تا ۲۹۹ دقیقه', fi: '150–299 minuuttia' } },
           { value: 5, score: 5, label: { sv: '300 minuter eller mer', en: '300 minutes or more', ar: '300 دقيقة أو أكثر', fa: '۳۰۰ دقیقه یا بیشتر', fi: '300 minuuttia tai enemmän' } },
         ],
       },
@@ -370,7 +370,7 @@ export const DEFAULT_STAR_PROFILE: StarProfileConfig<DefaultStarDimensionId> = {
         kind: 'levels',
         levels: [
           { value: 1, score: 1, label: { sv: 'Mindre än 1 portion', en: 'Less than 1 portion', ar: 'أقل من حصة واحدة', fa: 'کمتر از ۱ واحد', fi: 'Alle 1 annos' } },
-          { value: 2, score: 2, label: { sv: '1–2 portioner', en: '1–2 portions', ar: '1–2 حصة', fa: '۱ تا ۲ واحد', fi: '1–2 annosta' } },
+          { value: 2, score: 2, label: { sv: '1–2 portioner', en: '1–2 portions', ar: 'حصة أو حصتان', fa: '۱ تا ۲ واحد', fi: '1–2 annosta' } },
           { value: 3, score: 3, label: { sv: '3 portioner', en: '3 portions', ar: '3 حصص', fa: '۳ واحد', fi: '3 annosta' } },
           { value: 4, score: 4, label: { sv: '4 portioner', en: '4 portions', ar: '4 حصص', fa: '۴ واحد', fi: '4 annosta' } },
           { value: 5, score: 5, label: { sv: '5 portioner eller mer', en: '5 portions or more', ar: '5 حصص أو أكثر', fa: '۵ واحد یا بیشتر', fi: '5 annosta tai enemmän' } },
@@ -383,7 +383,7 @@ export const DEFAULT_STAR_PROFILE: StarProfileConfig<DefaultStarDimensionId> = {
       hint: {
         sv: 'Standardglas i veckan. Ett standardglas är till exempel 33 cl starköl, 12–15 cl vin eller 4 cl sprit.',
         en: 'Standard drinks a week. A standard drink is, for example, 33 cl of strong beer, 12–15 cl of wine or 4 cl of spirits.',
-        ar: 'عدد المشروبات القياسية في الأسبوع. المشروب القياسي مثلًا 33 سل من البيرة القوية، أو 12–15 سل من النبيذ، أو 4 سل من المشروبات الروحية.',
+        ar: 'عدد المشروبات القياسية في الأسبوع. المشروب القياسي مثلًا 33 سل من البيرة القوية، أو من 12 إلى 15 سل من النبيذ، أو 4 سل من المشروبات الروحية.',
         fa: 'تعداد نوشیدنی استاندارد در هفته. یک نوشیدنی استاندارد مثلاً ۳۳ سانتی‌لیتر آبجوی قوی، ۱۲ تا ۱۵ سانتی‌لیتر شراب یا ۴ سانتی‌لیتر مشروب قوی است.',
         fi: 'Alkoholiannoksia viikossa. Annos on esimerkiksi 33 cl keskiolutta, 12–15 cl viiniä tai 4 cl väkevää alkoholijuomaa.',
       },
@@ -391,9 +391,9 @@ export const DEFAULT_STAR_PROFILE: StarProfileConfig<DefaultStarDimensionId> = {
         kind: 'levels',
         levels: [
           { value: 1, score: 5, label: { sv: 'Dricker inte alkohol', en: 'I do not drink alcohol', ar: 'لا أشرب الكحول', fa: 'الکل نمی‌نوشم', fi: 'En juo alkoholia' } },
-          { value: 2, score: 4, label: { sv: '1–4 standardglas', en: '1–4 standard drinks', ar: '1–4 مشروبات قياسية', fa: '۱ تا ۴ نوشیدنی استاندارد', fi: '1–4 annosta' } },
-          { value: 3, score: 3, label: { sv: '5–9 standardglas', en: '5–9 standard drinks', ar: '5–9 مشروبات قياسية', fa: '۵ تا ۹ نوشیدنی استاندارد', fi: '5–9 annosta' } },
-          { value: 4, score: 2, label: { sv: '10–14 standardglas', en: '10–14 standard drinks', ar: '10–14 مشروبًا قياسيًا', fa: '۱۰ تا ۱۴ نوشیدنی استاندارد', fi: '10–14 annosta' } },
+          { value: 2, score: 4, label: { sv: '1–4 standardglas', en: '1–4 standard drinks', ar: 'من 1 إلى 4 مشروبات قياسية', fa: '۱ تا ۴ نوشیدنی استاندارد', fi: '1–4 annosta' } },
+          { value: 3, score: 3, label: { sv: '5–9 standardglas', en: '5–9 standard drinks', ar: 'من 5 إلى 9 مشروبات قياسية', fa: '۵ تا ۹ نوشیدنی استاندارد', fi: '5–9 annosta' } },
+          { value: 4, score: 2, label: { sv: '10–14 standardglas', en: '10–14 standard drinks', ar: 'من 10 إلى 14 مشروبًا قياسيًا', fa: '۱۰ تا ۱۴ نوشیدنی استاندارد', fi: '10–14 annosta' } },
           { value: 5, score: 1, label: { sv: '15 standardglas eller fler', en: '15 standard drinks or more', ar: '15 مشروبًا قياسيًا أو أكثر', fa: '۱۵ نوشیدنی استاندارد یا بیشتر', fi: '15 annosta tai enemmän' } },
         ],
       },

@@ -316,7 +316,9 @@ export class DhStarProfile extends DhElement {
       <ul class="legend" part="legend" aria-label=${this.t('ui.star.legend')}>
         ${config.bands.map((b) => html`
           <li class="chip tone-${b.tone}">${this.#text(b.label)}
-            <span class="points">${this.t('ui.star.points', { range: b.from === b.to ? this.#number(b.from) : `${this.#number(b.from)}–${this.#number(b.to)}` })}</span></li>`)}
+            <span class="points">${b.from === b.to
+              ? this.t('ui.star.point', { score: this.#number(b.from) })
+              : this.t('ui.star.points', { from: this.#number(b.from), to: this.#number(b.to) })}</span></li>`)}
       </ul>
       <button part="button" class="toggle" type="button" aria-expanded=${this.showTable ? 'true' : 'false'} aria-controls="table"
         @click=${this.#toggleTable}>${this.t(this.showTable ? 'ui.star.hideTable' : 'ui.star.showTable')}</button>

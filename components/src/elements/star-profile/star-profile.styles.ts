@@ -47,7 +47,7 @@ export const starProfileStyles = css`
     table { table-layout: fixed; font-size: 0.85em; }
     th, td { padding: 0.3rem 0.25rem; }
     thead th { font-size: 0.85em; }
-    col.dimension { width: 30%; } col.value { width: 25%; } col.score { width: 15%; } col.band { width: 30%; }
+    col.dimension { width: 29%; } col.value { width: 25%; } col.score { width: 16%; } col.band { width: 30%; }
     td .chip { padding: 0.1rem 0.2rem; border-radius: 0.4rem; }
   }
   thead th { border-bottom: 2px solid var(--_border); }
