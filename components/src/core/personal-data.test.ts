@@ -66,6 +66,9 @@ describe('findPersonalData', () => {
       'Deltagare {personnummer:19811218-9876}, kallad',
       '({personnummer:19121212-1212})',
       '{personnummer:19121212-1212}\n{personnummer:811218-9876}',
+      // Written in a narrow box: the number goes on to the next line after its dash.
+      'Deltagare {personnummer:19121212-\n1212} kallad',
+      'Deltagare {personnummer:19121212-\n1213} kallad',
     ]);
   });
 
@@ -156,6 +159,7 @@ describe('findPersonalData', () => {
       'Skicka till {email:tolvan_t+halsa@mail.example.com} nu',
       'Skicka till {email:tolvan@example.se}. Vikt 82 kg',
       '<{email:tolvan@example.se}>',
+      'Skicka till {email:tolvan@\nexample.se}',
     ]);
   });
 
@@ -313,6 +317,9 @@ describe('findPersonalData', () => {
       '0,5 mg',
       '070',
       '0701',
+      '2026-\n1126',
+      '135/85 mmHg\n2026-11-26',
+      'Datum:\n2026-11-26',
       '0241-12',
       '12345',
       '123 45',

@@ -102,9 +102,10 @@ function readDigits(text: string): string {
 // Personnummer
 
 // Digit groups of two or more, apart by spaces or one dash or plus: 19121212-1212, 12 12 12-12 12.
-// Groups of one digit are left out on purpose: the radar chart's scale reads "1 2 3 4 5".
+// Groups of one digit are left out on purpose: the radar chart's scale reads "1 2 3 4 5". A number
+// written in a narrow box may go on to the next line after its dash ("19121212-" / "1212").
 const NUMBER_RUN = new RegExp(
-  `(?<![\\p{L}\\p{N}])\\d{2,}(?:(?:${GAP}{1,3}|${GAP}{0,2}[${DASHES}+]${GAP}{0,2})\\d{2,})*(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])\\d{2,}(?:(?:${GAP}{1,3}|${GAP}{0,2}[${DASHES}+]${GAP}{0,2}(?:\\r?\\n${GAP}{0,2})?)\\d{2,})*(?![\\p{L}\\p{N}])`,
   'gu',
 );
 
@@ -135,7 +136,8 @@ function personnummerHits(digits: string): PersonalDataHit[] {
             separator = dash[0] === '+' ? '+' : '-';
             separatorAt = number.length;
           }
-          if (/\s/u.test(between)) spaced = true;
+          // A line break after the dash is wrapping, not spacing.
+          if (new RegExp(GAP, 'u').test(between)) spaced = true;
           cuts.push(number.length);
         }
         number += group.digits;
@@ -282,8 +284,9 @@ function looksLikeDate(groups: readonly string[], separators: readonly string[])
 
 // OCR puts spaces around '@' and '.' ("tolvan @ example. se"). A spaced dot counts only before a
 // lower-case part, so that the end of a sentence ("… example.se. Vikt 82 kg") is not taken along.
+// An address written in a narrow box may go on to the next line after its '@'.
 const EMAIL = new RegExp(
-  `(?<![\\p{L}\\p{N}._%+\\-])[\\p{L}\\p{N}._%+\\-]+${GAP}{0,2}@${GAP}{0,2}[\\p{L}\\p{N}\\-]+` +
+  `(?<![\\p{L}\\p{N}._%+\\-])[\\p{L}\\p{N}._%+\\-]+${GAP}{0,2}@${GAP}{0,2}(?:\\r?\\n${GAP}{0,2})?[\\p{L}\\p{N}\\-]+` +
     `(?:(?:\\.|${GAP}{1,2}\\.${GAP}{0,2}(?=\\p{Ll})|\\.${GAP}{1,2}(?=\\p{Ll}))[\\p{L}\\p{N}\\-]+)*` +
     `(?:\\.|${GAP}{1,2}\\.${GAP}{0,2}(?=\\p{Ll})|\\.${GAP}{1,2}(?=\\p{Ll}))\\p{L}{2,}(?![\\p{L}\\p{N}\\-])`,
   'gu',
