@@ -191,8 +191,8 @@ function plausibleBirthDate(number: string): boolean {
 
 // Swedish numbering plan rather than libphonenumber's ranges: a number with one digit misread
 // must still be covered, and the plan's shape (trunk 0 or +46, 7–9 digits after it, 07 mobiles
-// with 9) is what tells a phone number from the numbers around it.
-// Not after a time's colon either: "kl. 10:08 24-02-2023" holds no phone number.
+// with 9) is what tells a phone number from the numbers around it. A number never starts inside
+// another one, nor after a time's colon ("kl. 10:08 24-02-2023").
 const PHONE_START = new RegExp(`(?<![\\p{L}\\p{N}+.,/${DASHES}])(?<!\\d:)(?:\\+|00|\\(?0)`, 'gu');
 const INTERNATIONAL = new RegExp(`(?:\\+|00)${GAP}?46${GAP}?(?:\\(0\\)${GAP}?|0(?=\\d))?`, 'y');
 const PHONE_GROUP = /\d+/y;
