@@ -65,6 +65,8 @@ describe('findPersonalData', () => {
       'Deltagare {personnummer:19121212–1212} kallad',
       'Deltagare {personnummer:19811218-9876}, kallad',
       '({personnummer:19121212-1212})',
+      'Pnr{personnummer:19121212-1212}',
+      'Deltagare {personnummer:19121212-1212}kallad',
       '{personnummer:19121212-1212}\n{personnummer:811218-9876}',
       // Written in a narrow box: the number goes on to the next line after its dash.
       'Deltagare {personnummer:19121212-\n1212} kallad',

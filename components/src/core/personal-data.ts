@@ -103,9 +103,10 @@ function readDigits(text: string): string {
 
 // Digit groups of two or more, apart by spaces or one dash or plus: 19121212-1212, 12 12 12-12 12.
 // Groups of one digit are left out on purpose: the radar chart's scale reads "1 2 3 4 5". A number
-// written in a narrow box may go on to the next line after its dash ("19121212-" / "1212").
+// written in a narrow box may go on to the next line after its dash ("19121212-" / "1212"). Letters
+// may touch it: OCR glues a label to its value ("Pnr19121212-1212").
 const NUMBER_RUN = new RegExp(
-  `(?<![\\p{L}\\p{N}])\\d{2,}(?:(?:${GAP}{1,3}|${GAP}{0,2}[${DASHES}+]${GAP}{0,2}(?:\\r?\\n${GAP}{0,2})?)\\d{2,})*(?![\\p{L}\\p{N}])`,
+  `(?<!\\p{N})\\d{2,}(?:(?:${GAP}{1,3}|${GAP}{0,2}[${DASHES}+]${GAP}{0,2}(?:\\r?\\n${GAP}{0,2})?)\\d{2,})*(?!\\p{N})`,
   'gu',
 );
 
