@@ -58,7 +58,14 @@ export default [
   // than Swedish or English comes as a small chunk of its own, when the patient chooses it.
   {
     input: { 'digitala-halsosamtal-patient': 'components/src/patient.ts' },
-    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'patient/[name]-[hash].js' },
+    output: {
+      dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js',
+      // Named for what they hold: a language (ar, fa, fi) or the star profile form.
+      chunkFileNames: (chunk) => (chunk.facadeModuleId?.includes('/star-profile/') ? 'patient/star-profile-[hash].js' : 'patient/[name]-[hash].js'),
+    },
+    // What a lazy chunk (a language, the star profile form) shares with the page is exported from
+    // the page's own file, rather than moved into a third file every patient must download.
+    preserveEntrySignatures: 'allow-extension',
     plugins: plugins(),
   },
 ];

@@ -208,15 +208,18 @@ async function callSetup(): Promise<void> {
 
 /** patient-bundle-gzip: what a patient's browser downloads before the call (bundle + polyfill loader). */
 async function patientBundle(): Promise<void> {
-  const files = ['dist/digitala-halsosamtal-patient.js', 'dist/vendor/webcomponentsjs/webcomponents-loader.js'];
   let bytes = 0;
-  for (const f of files) bytes += gzipSync(await readFile(f), { level: 9 }).length;
+  for (const f of ['dist/digitala-halsosamtal-patient.js', 'dist/vendor/webcomponentsjs/webcomponents-loader.js']) bytes += gzipSync(await readFile(f), { level: 9 }).length;
   emit({ name: 'patient-bundle-gzip', value: bytes, unit: 'bytes', runs: 1 });
   // A language beyond Swedish and English is fetched when the patient chooses it: the largest one.
+  // The star profile form is fetched when the patient opens it.
+  const files = await readdir('dist/patient');
   let largest = 0;
-  for (const f of (await readdir('dist/patient')).filter((name) => name.endsWith('.js'))) {
+  for (const f of files.filter((name) => /^(ar|fa|fi)-.*\.js$/.test(name))) {
     largest = Math.max(largest, gzipSync(await readFile(join('dist/patient', f)), { level: 9 }).length);
   }
+  const form = files.find((name) => /^star-profile-.*\.js$/.test(name));
+  if (form) emit({ name: 'patient-star-profile-gzip', value: gzipSync(await readFile(join('dist/patient', form)), { level: 9 }).length, unit: 'bytes', runs: 1 });
   emit({ name: 'patient-language-gzip', value: largest, unit: 'bytes', runs: 1 });
 }
 

@@ -3,9 +3,10 @@ import { afterEach, before, describe, it } from 'node:test';
 import { sendKeys } from '@web/test-runner-commands';
 import { newToken, roomPeerId } from '../../core/index.js';
 import { HostSession } from '../../media/index.js';
-import { $, axeViolations, focusedElement, mount, tabUntil, until } from '../../testing/dom.js';
+import { $, axeViolations, click, fill, focusedElement, mount, tabUntil, until } from '../../testing/dom.js';
 import { demoUrl } from '../../testing/env.js';
 import type { DhCall } from '../call/call.element.js';
+import type { DhStarProfile } from '../star-profile/star-profile.element.js';
 import { configure, resetConfig } from '../shared/config.js';
 import './define.js';
 import '../guest-join/define.js';
@@ -228,5 +229,33 @@ describe('dh-patient-join', () => {
     await sendKeys({ press: 'Space' });
     await until(() => focusedElement()?.classList.contains('verdict'), 'focus on the verdict');
     expect(focusedElement()!.textContent.trim()).to.equal('✓ Works');
+  });
+  it('lets the patient fill in the star profile while waiting; it stays on the device until the nurse lets the patient in', async () => {
+    setup();
+    const token = newToken();
+    await list(token, { start: soon(), durationMinutes: 45, status: 'booked' });
+    const el = await mount('dh-patient-join', (e) => (e.token = token));
+    await until(() => $(el, '[role="status"]')?.textContent.includes('väntrummet'), 'the waiting room');
+    await click(el, 'Fyll i stjärnprofilen');
+    const profile = await until(() => $<DhStarProfile>(el, 'dh-star-profile'), 'the form, loaded when asked for');
+    await until(() => $(profile, '[name="systolic"]'), 'its fields');
+    await fill(profile, 'systolic', '142');
+    await fill(profile, 'bmi', '27,5');
+    await click(profile, 'Spara');
+    const room = await roomPeerId(token);
+    await until(() => localStorage.getItem(`dh-star-profile:${room}`) !== null, 'the answers kept on the device');
+    expect(JSON.parse(localStorage.getItem(`dh-star-profile:${await roomPeerId(token)}`)!)).to.deep.include({ values: { systolic: 142, bmi: 27.5 } });
+    expect(await axeViolations(el)).to.deep.equal([]);
+
+    const nurse = new HostSession({ signalling: { url: `${base}/peerjs`, iceServers: [] }, participantToken: token });
+    hosts.push(nurse);
+    await nurse.open();
+    await until(() => nurse.guests.length === 1, 'the knock');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(nurse.starProfile).to.equal(undefined); // nothing before the nurse lets the patient in
+    nurse.admit(await navigator.mediaDevices.getUserMedia({ video: true, audio: true }));
+    await until(() => nurse.starProfile, 'the answers at the nurse');
+    expect(nurse.starProfile).to.deep.equal({ systolic: 142, bmi: 27.5 });
+    localStorage.removeItem(`dh-star-profile:${await roomPeerId(token)}`);
   });
 });

@@ -217,6 +217,7 @@ export abstract class JoinElement extends DhElement {
       this.onCodeResult(session);
     });
     this.session = session;
+    this.onSession(session);
     this.phase = this.guestRole === 'interpreter' ? 'code' : 'waiting';
     await session.start(stream);
   }
@@ -240,6 +241,17 @@ export abstract class JoinElement extends DhElement {
 
   protected renderCode(): TemplateResult | typeof nothing {
     return nothing;
+  }
+
+  /** Shown below the sound check while waiting (the patient's star profile). */
+  protected renderWaitingExtras(): TemplateResult | typeof nothing {
+    return nothing;
+  }
+
+  /** A session was made for this page (the patient's page hands it the star profile). */
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  protected onSession(session: GuestSession): void {
+    // Nothing to add on the interpreter's page.
   }
 
   /** Shown above the waiting room's text (the interpreter's accepted code). */
@@ -291,7 +303,8 @@ export abstract class JoinElement extends DhElement {
           <p class="status" role="status">${this.t('ui.join.waiting')}</p>
           ${this.renderSignalling()}
           <p>${this.t('ui.join.soundCheck')}</p>
-          <dh-speaker-test lang=${this.locale}></dh-speaker-test>`;
+          <dh-speaker-test lang=${this.locale}></dh-speaker-test>
+          ${this.renderWaitingExtras()}`;
       case 'call':
         return html`<dh-call lang=${this.locale} party=${this.guestRole} .session=${this.session}></dh-call>`;
     }
