@@ -1,15 +1,19 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { formatMobile, newToken, type Booking } from '../../core/index.js';
-import { HostSession, type Guest, type ReconnectPolicy } from '../../media/index.js';
+import { DEFAULT_STAR_PROFILE, formatMobile, isUiLocale, newToken, validateStarProfile, type Booking, type StarProfileValues } from '../../core/index.js';
+import { HostSession, canvasTrack, type Guest, type ReconnectPolicy } from '../../media/index.js';
 import '../booking/define.js';
 import '../call/define.js';
 import '../device-check/define.js';
+import '../share-menu/define.js';
+import '../star-profile/define.js';
+import { starProfilePicture } from '../star-profile/star-profile-canvas.js';
 import type { DhBooking } from '../booking/booking.element.js';
 import type { DhDeviceCheck } from '../device-check/device-check.element.js';
 import { baseStyles } from '../shared/base.styles.js';
 import '../shared/nurse-texts.js';
 import { DhElement } from '../shared/dh-element.js';
+import { canvasPdf, canvasPng, download } from '../shared/download.js';
 import { getServices, readConfig } from '../shared/services.js';
 import { waitingList, waitingListStyles } from '../shared/waiting-list.js';
 
@@ -54,6 +58,7 @@ function tabPeerToken(): string | undefined {
  * besök" for everyone ready, change or cancel, and the phone fallback; then the call.
  *
  * @fires dh-call-end - From the call: the visit ended or could not be restored.
+ * @fires dh-before-share - Cancelable, before the star profile (or a window, from the share menu) is shared.
  * @fires dh-booking-change - From the booking actions (change, cancel).
  *
  * @slot identity - Beside each waiting patient: the identity check (BankID/Freja) when it exists.
@@ -69,6 +74,8 @@ export class DhLobby extends DhElement {
     .columns { display: grid; grid-template-columns: minmax(0, 3fr) minmax(16rem, 2fr); gap: 1.5rem; align-items: start; }
     @media (max-width: 50rem) { .columns { grid-template-columns: 1fr; } }
     p.nobody { padding: 0.5rem 0.75rem; background: #eef4f9; }
+    .tools { display: grid; gap: 1rem; margin-top: 0.5rem; }
+    .share-panel { padding: 0.75rem; border: 1px solid var(--_border); border-radius: var(--_radius); }
     a.phone { font-weight: 700; }
   `];
 
@@ -82,6 +89,13 @@ export class DhLobby extends DhElement {
   @state() private accessor devicesReady = false;
   @state() private accessor started = false;
   @state() private accessor error = '';
+
+  /** Which sharing panel is open below the call: the star profile, or a scan to read and redact. */
+  @state() private accessor sharePanel: 'star-profile' | 'document' | undefined;
+  /** The star profile as the nurse completed it (starting from what the patient sent). */
+  @state() private accessor profile: StarProfileValues | undefined;
+  /** The last picture shown to the others: it can be saved for the patient after the visit. */
+  @state() private accessor shown: HTMLCanvasElement | undefined;
 
   @query('dh-device-check') private accessor deviceCheck!: DhDeviceCheck;
 
@@ -139,6 +153,12 @@ export class DhLobby extends DhElement {
     session.addEventListener('signalling-change', () => {
       this.requestUpdate();
     });
+    session.addEventListener('share-change', () => {
+      this.requestUpdate();
+    });
+    session.addEventListener('star-profile-change', () => {
+      this.#adoptProfile(session);
+    });
     this.session = session;
     try {
       await session.open();
@@ -169,6 +189,80 @@ export class DhLobby extends DhElement {
     document.title = this.#title;
   };
 
+  /**
+   * The patient's own answers, once they arrive: only what the profile knows and accepts is kept,
+   * and what the nurse has already completed wins.
+   */
+  #adoptProfile(session: HostSession): void {
+    const sent = session.starProfile ?? {};
+    const bad = new Set(validateStarProfile(DEFAULT_STAR_PROFILE, sent).map((e) => e.field));
+    const known = new Set<string>(DEFAULT_STAR_PROFILE.dimensions.map((d) => d.id));
+    const valid = Object.fromEntries(Object.entries(sent).filter((e): e is [string, number] => known.has(e[0]) && !bad.has(e[0]) && typeof e[1] === 'number'));
+    this.profile = { ...valid, ...this.profile };
+  }
+
+  /** "Visa stjärnprofilen": drawn from the data as a picture of its own and shared as a track. */
+  #shareProfile = (): void => {
+    const session = this.session;
+    const booking = this.booking;
+    if (!session || !booking) return;
+    if (!this.emit('dh-before-share', { kind: 'star-profile' }, { cancelable: true })) return;
+    const locale = isUiLocale(booking.language) ? booking.language : 'sv';
+    const picture = starProfilePicture(DEFAULT_STAR_PROFILE, this.profile ?? {}, locale, {
+      title: this.t('ui.star.title'), unanswered: this.t('ui.star.unanswered'),
+    });
+    this.#startShare(picture, 'star-profile');
+  };
+
+  #startShare(picture: HTMLCanvasElement, kind: 'star-profile' | 'document'): void {
+    const session = this.session;
+    const booking = this.booking;
+    if (!session || !booking) return;
+    session.startShare(canvasTrack(picture), kind);
+    this.shown = picture;
+    this.sharePanel = undefined;
+    void getServices().then((s) => s.markStarProfileShown(booking.id));
+  }
+
+  #save = async (format: 'png' | 'pdf'): Promise<void> => {
+    const picture = this.shown;
+    if (!picture) return;
+    const name = this.t('ui.lobby.shown.file');
+    const blob = format === 'png' ? await canvasPng(picture) : await canvasPdf(picture, name);
+    download(this, blob, `${name}.${format}`);
+  };
+
+  /** Below the call: "Dela…", the open sharing panel, and saving what was shown. */
+  #renderTools(session: HostSession): TemplateResult {
+    return html`
+      <div slot="tools" class="tools">
+        <dh-share-menu .session=${session} @dh-share-choose=${(e: CustomEvent<{ kind: string }>) => {
+          if (e.detail.kind === 'star-profile' || e.detail.kind === 'document') this.sharePanel = e.detail.kind;
+        }}></dh-share-menu>
+        ${this.sharePanel === 'star-profile' ? html`
+          <section class="share-panel" aria-labelledby="profile-heading">
+            <h3 id="profile-heading">${this.t('ui.star.title')}</h3>
+            <p class="hint">${this.t(session.starProfile ? 'ui.lobby.profile.fromPatient' : 'ui.lobby.profile.empty')}</p>
+            <dh-star-profile mode="edit" .values=${this.profile ?? {}}
+              @dh-star-profile-change=${(e: CustomEvent<{ values: StarProfileValues }>) => (this.profile = e.detail.values)}></dh-star-profile>
+            <div class="actions">
+              <button part="button" class="primary" type="button" ?disabled=${session.sharing !== undefined} @click=${this.#shareProfile}>
+                ${this.t('ui.lobby.profile.show')}</button>
+              <button part="button" type="button" @click=${() => (this.sharePanel = undefined)}>${this.t('ui.lobby.close')}</button>
+            </div>
+          </section>` : nothing}
+        ${this.shown ? html`
+          <section class="share-panel" aria-labelledby="shown-heading">
+            <h3 id="shown-heading">${this.t('ui.lobby.shown.title')}</h3>
+            <p class="hint">${this.t('ui.lobby.shown.hint')}</p>
+            <div class="actions">
+              <button part="button" type="button" @click=${() => void this.#save('png')}>${this.t('ui.lobby.shown.png')}</button>
+              <button part="button" type="button" @click=${() => void this.#save('pdf')}>${this.t('ui.lobby.shown.pdf')}</button>
+            </div>
+          </section>` : nothing}
+      </div>`;
+  }
+
   /** Guests who arrive after the start (late, reloaded, on another device), shown in the call view: the nurse decides. */
   #renderLateArrivals(session: HostSession): TemplateResult | typeof nothing {
     const waiting = session.machine.done ? [] : session.guests.filter((g) => !g.admitted);
@@ -192,7 +286,7 @@ export class DhLobby extends DhElement {
     const session = this.session;
     if (this.started && session) {
       return html`<dh-call party="nurse" phone=${b.participant.mobile} .session=${session} .reconnectPolicy=${this.reconnectPolicy}>
-        ${this.#renderLateArrivals(session)}</dh-call>`;
+        ${this.#renderLateArrivals(session)}${this.#renderTools(session)}</dh-call>`;
     }
     const guests = session?.guests ?? [];
     const ready = guests.some((g) => g.verified) && this.devicesReady;

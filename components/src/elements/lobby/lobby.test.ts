@@ -4,9 +4,11 @@ import { sendKeys } from '@web/test-runner-commands';
 import { deleteDB } from 'idb';
 import { emptyDraft, validateInvite, type Booking } from '../../core/index.js';
 import { GuestSession } from '../../media/index.js';
-import { $, $$, axeViolations, focusedElement, mount, tabUntil, until } from '../../testing/dom.js';
+import { $, $$, axeViolations, click, focusedElement, mount, tabUntil, until } from '../../testing/dom.js';
 import { demoUrl, uniqueDbName } from '../../testing/env.js';
 import type { DhDeviceCheck } from '../device-check/device-check.element.js';
+import type { DhShareMenu } from '../share-menu/share-menu.element.js';
+import type { DhStarProfile } from '../star-profile/star-profile.element.js';
 import { configure, getServices, resetServices } from '../shared/services.js';
 import './define.js';
 
@@ -173,5 +175,51 @@ describe('dh-lobby', () => {
     admit.click();
     await until(() => tablet.state === 'connected', 'the tablet in the call');
     await until(() => $(el, 'dh-call > [slot="waiting"]') === null, 'the list gone');
+  });
+  it('completes the star profile the patient sent, shows it as a picture of its own, and saves what was shown as a PDF', async () => {
+    const booking = await book();
+    const el = await mount('dh-lobby', (l) => (l.bookingId = booking.id));
+    const check = await until(() => $<DhDeviceCheck>(el, 'dh-device-check'), 'the device check');
+    await until(() => check.ready, 'devices ready');
+    const patient = new GuestSession({ signalling: { url: `${base}/peerjs`, iceServers: [] }, token: booking.token, role: 'patient', knockEveryMs: 300 });
+    guests.push(patient);
+    patient.setStarProfile({ systolic: 142, bmi: 27.5, name: 3 });
+    await patient.start(await navigator.mediaDevices.getUserMedia({ video: true, audio: true }));
+    await until(() => !$<HTMLButtonElement>(el, '[part~="start"]')!.disabled, 'the start button');
+    $<HTMLButtonElement>(el, '[part~="start"]')!.click();
+    await until(() => patient.state === 'connected', 'the call');
+
+    const menu = await until(() => $<DhShareMenu>(el, 'dh-share-menu'), 'the share menu below the call');
+    await click(menu, 'Dela…');
+    await click(menu, 'Stjärnprofilen');
+    const profile = await until(() => $<DhStarProfile>(el, '.share-panel dh-star-profile'), 'the star profile panel');
+    // What the patient sent is there, and only what the profile knows ("name" is not an area).
+    await until(() => profile.values.systolic === 142, 'the patient’s answers');
+    expect(profile.values).to.deep.equal({ systolic: 142, bmi: 27.5 });
+    expect(el.shadowRoot!.textContent).to.contain('Patienten fyllde i det här före besöket');
+    expect(await axeViolations(el)).to.deep.equal([]);
+
+    $$(el, '.share-panel button').find((b) => b.textContent.trim() === 'Visa stjärnprofilen')!.click();
+    await until(() => patient.shareStream && patient.shareKind === 'star-profile', 'the picture at the patient');
+    const call = $(el, 'dh-call')!;
+    await until(() => $(call, '[part="sharing"]')?.textContent.includes('Du delar: stjärnprofil'), 'the sharing bar');
+    expect((await (await getServices()).store.bookings.get(booking.id))?.starProfileShown).to.equal(true);
+
+    // Saving: the PDF is a real one-page PDF of the picture.
+    const blobs: Blob[] = [];
+    const create = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (obj: Blob | MediaSource) => {
+      if (obj instanceof Blob) blobs.push(obj);
+      return create(obj);
+    };
+    try {
+      $$(el, '.share-panel button').find((b) => b.textContent.trim() === 'Spara som PDF')!.click();
+      await until(() => blobs.length === 1, 'the PDF');
+    } finally {
+      URL.createObjectURL = create;
+    }
+    expect(blobs[0]!.type).to.equal('application/pdf');
+    const head = new TextDecoder('latin1').decode(await blobs[0]!.slice(0, 8).arrayBuffer());
+    expect(head).to.equal('%PDF-1.4');
   });
 });
