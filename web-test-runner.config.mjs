@@ -52,6 +52,8 @@ const peerjsBundle = {
  *
  * /__dh/ocr-crash/<token>/… serves the same folder with a worker that crashes on its next page each
  * time a test arms it (POST …/arm): a real worker 'error' event, with no hook in the code under test.
+ * A token starting 'nolang' serves no models (a start that fails after the worker is up); one
+ * starting 'nowasm' serves the worker under a CSP that refuses its WebAssembly.
  */
 function ocrAssets() {
   const files = new Map(OCR_ASSETS.map(([from, to]) => [to, from]));
@@ -70,10 +72,11 @@ self.addEventListener('message', (event) => {
 importScripts('/__dh/ocr/tesseract/worker.min.js');
 `;
   return async (ctx, next) => {
-    const crash = /^\/__dh\/ocr-crash\/([\w-]{1,40})\/(.+)$/.exec(ctx.path);
+    const crash = /^\/__dh\/ocr-crash\/([\w-]{1,60})\/(.+)$/.exec(ctx.path);
     const asset = crash?.[2] ?? /^\/__dh\/ocr\/(.+)$/.exec(ctx.path)?.[1];
     if (!asset) return next();
     ctx.set('Cache-Control', 'no-store');
+    if (crash?.[1].startsWith('nowasm')) ctx.set('Content-Security-Policy', "script-src 'self'");
     if (crash && (asset === 'arm' || asset === 'take')) {
       const token = crash[1];
       const left = armed.get(token) ?? 0;
@@ -88,7 +91,7 @@ importScripts('/__dh/ocr/tesseract/worker.min.js');
       ctx.body = crashingWorker(crash[1]);
       return undefined;
     }
-    const file = files.get(asset);
+    const file = crash?.[1].startsWith('nolang') && asset.startsWith('tesseract/lang/') ? undefined : files.get(asset);
     if (!file) return next();
     ctx.type = types[asset.split('.').pop()] ?? 'text/plain';
     ctx.body = await readFile(file);
