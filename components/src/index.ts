@@ -6,6 +6,7 @@ import './elements/invite/define.js';
 import './elements/calendar/define.js';
 import './elements/booking/define.js';
 import './elements/lobby/define.js';
+import './elements/star-profile/define.js';
 
 export { DhInvite } from './elements/invite/invite.element.js';
 export { DhCalendar } from './elements/calendar/calendar.element.js';
@@ -14,6 +15,7 @@ export { DhLobby } from './elements/lobby/lobby.element.js';
 export { DhCall } from './elements/call/call.element.js';
 export { DhDeviceCheck } from './elements/device-check/device-check.element.js';
 export { DhSpeakerTest } from './elements/speaker-test/speaker-test.element.js';
+export { DhStarProfile, type StarProfileMode } from './elements/star-profile/star-profile.element.js';
 export { configure, readConfig, resetServices, type DhConfig } from './elements/shared/services.js';
 export type * from './elements/shared/events.js';
 export { DefaultReconnectPolicy, type ReconnectPolicy, type ReconnectContext } from './media/reconnect-policy.js';

@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import { describe, it } from 'node:test';
 import { en } from './i18n/en.js';
+import { starTexts, type StarKey } from './i18n/star.js';
 import { sv, type MessageKey } from './i18n/sv.js';
-import { LOCALE_NAMES, PATIENT_LOCALES, hasCatalog, loadLocale, localeDirection, t, type PatientKey } from './index.js';
+import { LOCALE_NAMES, PATIENT_LOCALES, hasCatalog, loadLocale, localeDirection, registerSection, t, type PatientKey } from './index.js';
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
 const isPatientKey = (key: string): key is PatientKey => /^ui\.(call|device|guest|join|role)\./.test(key) || key === 'ui.calendar.loading';
@@ -31,6 +32,23 @@ describe('localisation', () => {
       expect(t('ui.lobby.start', {}, locale)).to.equal('Starta besök');
     });
   }
+
+  it('gives a section (the star profile\'s texts) in every patient language once it is registered', () => {
+    expect(t('ui.star.save')).to.equal('ui.star.save'); // not loaded: the key shows, so it is noticed
+    const loaded = PATIENT_LOCALES.filter(hasCatalog);
+    registerSection(starTexts);
+    for (const locale of PATIENT_LOCALES) {
+      for (const key of Object.keys(starTexts.sv) as StarKey[]) {
+        const text = t(key, {}, locale);
+        expect(text, `${locale} ${key}`).to.equal(starTexts[locale][key]).and.not.equal('');
+        expect(placeholders(text), `${locale} ${key}`).to.deep.equal(placeholders(starTexts.sv[key]));
+        if (locale !== 'en' && key !== 'ui.star.count') expect(text, `${locale} ${key} translated`).to.not.equal(starTexts.en[key]);
+      }
+    }
+    // A section does not make its language count as loaded: the rest of the page's texts are not there.
+    expect(PATIENT_LOCALES.filter(hasCatalog)).to.deep.equal(loaded);
+    expect(t('ui.star.save')).to.equal('Spara');
+  });
 
   it('writes Arabic and Persian right to left, the others left to right', () => {
     expect(PATIENT_LOCALES.filter((l) => localeDirection(l) === 'rtl')).to.deep.equal(['ar', 'fa']);

@@ -1,7 +1,14 @@
 import { en } from './i18n/en.js';
-import { sv, type Catalog, type MessageKey } from './i18n/sv.js';
+import type { StarKey } from './i18n/star.js';
+import { sv, type Catalog, type MessageKey as CatalogKey } from './i18n/sv.js';
 
-export type { Catalog, MessageKey };
+export type { Catalog };
+
+/**
+ * Every text's key: the catalogues' (`sv.ts` and the others), and those a part brings along when
+ * it loads (a `Section`, e.g. the star profile's `ui.star.*`).
+ */
+export type MessageKey = CatalogKey | StarKey;
 
 /** Languages with a complete catalogue (the nurse's side, and SMS). Swedish is the default everywhere. */
 export const LOCALES = ['sv', 'en'] as const;
@@ -53,6 +60,18 @@ export function registerCatalog(locale: UiLocale, catalog: PatientCatalog): void
   catalogs.set(locale, catalog);
 }
 
+/**
+ * The texts of a part that loads on its own, complete in every patient language. A lazily loaded
+ * element registers its section when it loads, so its texts weigh nothing on pages without it.
+ */
+export type Section<K extends MessageKey> = Readonly<Record<UiLocale, Readonly<Record<K, string>>>>;
+
+const sections = new Map<UiLocale, Partial<Record<MessageKey, string>>>();
+
+export function registerSection(section: Readonly<Record<UiLocale, Readonly<Partial<Record<MessageKey, string>>>>>): void {
+  for (const locale of PATIENT_LOCALES) sections.set(locale, { ...sections.get(locale), ...section[locale] });
+}
+
 export type Params = Readonly<Record<string, string | number>>;
 
 /** Replaces `{name}` placeholders; an unknown placeholder is left visible so it is noticed. */
@@ -62,10 +81,14 @@ export function format(template: string, params: Params = {}): string {
   );
 }
 
+const swedish: Partial<Record<MessageKey, string>> = sv;
+
 /**
  * The message for `key` in `locale`, with placeholders filled in. A patient language has only the
- * patient's texts; anything else (or a language not loaded yet) falls back to Swedish.
+ * patient's texts; anything else (or a language not loaded yet) falls back to Swedish. A section's
+ * key before its section is registered shows as itself, so it is noticed.
  */
 export function t(key: MessageKey, params?: Params, locale: UiLocale = DEFAULT_LOCALE): string {
-  return format(catalogs.get(locale)?.[key] ?? sv[key], params);
+  const catalog: Partial<Record<MessageKey, string>> | undefined = catalogs.get(locale);
+  return format(catalog?.[key] ?? sections.get(locale)?.[key] ?? swedish[key] ?? sections.get('sv')?.[key] ?? key, params);
 }

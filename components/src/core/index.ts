@@ -13,6 +13,7 @@ export * from './phone.js';
 export * from './result.js';
 export * from './sms.js';
 export * from './sms-code.js';
+export * from './star-profile.js';
 export * from './time.js';
 export * from './tokens.js';
 export * from './knock-proof.js';

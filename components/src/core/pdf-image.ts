@@ -38,7 +38,7 @@ export function jpegSize(jpeg: Uint8Array): { width: number; height: number; com
 }
 
 /** The PDF bytes; throws for bytes that are not a JPEG (a bug in the caller, not a user's error). */
-export function imagePdf(jpeg: Uint8Array, options: ImagePdfOptions = {}): Uint8Array {
+export function imagePdf(jpeg: Uint8Array, options: ImagePdfOptions = {}): Uint8Array<ArrayBuffer> {
   const size = jpegSize(jpeg);
   const colours = size ? ({ 1: 'DeviceGray', 3: 'DeviceRGB', 4: 'DeviceCMYK' } as Record<number, string | undefined>)[size.components] : undefined;
   if (!size || size.width === 0 || size.height === 0 || !colours) throw new TypeError('not a JPEG picture');

@@ -8,6 +8,7 @@ import {
 import { StaleBookingError, type OutboxEntry } from '../../store/index.js';
 import { draftOf, type SmsOutcome, type VisitService } from '../../visits/visit-service.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { download } from '../shared/download.js';
 import { DhElement } from '../shared/dh-element.js';
 import { getServices } from '../shared/services.js';
 import { bookingStyles } from './booking.styles.js';
@@ -213,16 +214,7 @@ export class DhBooking extends DhElement {
     // Loaded on demand: the time-zone data is large and most nurses never need it.
     const { bookingIcs } = await import('../../core/ics.js');
     const text = bookingIcs(booking, this.#services.clinic(booking.clinicId), this.now());
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `videobesok-${visitDateText(new Date(booking.start), 'sv').time.replace(':', '')}.ics`;
-    this.renderRoot.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => {
-      URL.revokeObjectURL(url);
-    }, 10_000);
+    download(this, new Blob([text], { type: 'text/calendar;charset=utf-8' }), `videobesok-${visitDateText(new Date(booking.start), 'sv').time.replace(':', '')}.ics`);
   };
 
   #onInput = (e: Event): void => {

@@ -1,4 +1,4 @@
-import type { ValidInvite } from '../../core/index.js';
+import type { StarProfileValues, ValidInvite } from '../../core/index.js';
 
 /** Every event of ours: `dh-` prefix, bubbles, crosses shadow roots. */
 export type DhEvent<D> = CustomEvent<D>;
@@ -43,6 +43,10 @@ export type NoDetail = Record<string, never>;
 export interface CallEndDetail {
   readonly state: 'ended' | 'failed';
 }
+export interface StarProfileChangeDetail {
+  /** What was filled in and saved: only the answered dimensions, numbers only (no personal data). */
+  readonly values: StarProfileValues;
+}
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -59,6 +63,7 @@ declare global {
     'dh-share-choose': DhEvent<ShareChooseDetail>;
     /** The nurse stopped sharing ("Sluta dela"). */
     'dh-share-stop': DhEvent<NoDetail>;
+    'dh-star-profile-change': DhEvent<StarProfileChangeDetail>;
   }
 }
 
