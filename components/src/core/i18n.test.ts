@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { describe, it } from 'node:test';
 import { en } from './i18n/en.js';
+import { nurseTexts } from './i18n/nurse.js';
 import { starTexts, type StarKey } from './i18n/star.js';
 import { sv, type MessageKey } from './i18n/sv.js';
 import { LOCALE_NAMES, PATIENT_LOCALES, hasCatalog, loadLocale, localeDirection, registerSection, t, type PatientKey } from './index.js';
@@ -29,9 +30,17 @@ describe('localisation', () => {
         if (!/^ui\.device\.(camera|microphone)$/.test(key)) expect(text, `${key} translated`).to.not.equal(en[key]);
       }
       // What is not on the patient's side stays Swedish rather than showing a key.
-      expect(t('ui.lobby.start', {}, locale)).to.equal('Starta besök');
+      expect(t('store.stale', {}, locale)).to.equal(sv['store.stale']);
     });
   }
+
+  it('keeps the nurse\'s element texts out of the catalogues: they come as a section, in Swedish and English', () => {
+    expect(Object.keys(sv).some((k) => k.startsWith('ui.lobby.') || k.startsWith('ui.booking.'))).to.equal(false);
+    registerSection(nurseTexts);
+    expect(t('ui.lobby.start')).to.equal('Starta besök');
+    expect(t('ui.lobby.start', {}, 'en')).to.equal('Start visit');
+    expect(t('ui.lobby.start', {}, 'ar')).to.equal('Starta besök');
+  });
 
   it('gives a section (the star profile\'s texts) in every patient language once it is registered', () => {
     expect(t('ui.star.save')).to.equal('ui.star.save'); // not loaded: the key shows, so it is noticed

@@ -8,6 +8,7 @@ export * from './config.js';
 export * from './ehr-note.js';
 export * from './i18n.js';
 export * from './invite.js';
+export * from './personal-data.js';
 export * from './personnummer.js';
 export * from './phone.js';
 export * from './result.js';

@@ -9,6 +9,7 @@ import { StaleBookingError, type OutboxEntry } from '../../store/index.js';
 import { draftOf, type SmsOutcome, type VisitService } from '../../visits/visit-service.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { download } from '../shared/download.js';
+import '../shared/nurse-texts.js';
 import { DhElement } from '../shared/dh-element.js';
 import { getServices } from '../shared/services.js';
 import { bookingStyles } from './booking.styles.js';

@@ -10,6 +10,7 @@ import type { VisitService } from '../../visits/visit-service.js';
 import '../booking/define.js';
 import type { DhBooking } from '../booking/booking.element.js';
 import { baseStyles } from '../shared/base.styles.js';
+import '../shared/nurse-texts.js';
 import { DhElement } from '../shared/dh-element.js';
 import { getServices } from '../shared/services.js';
 import { calendarStyles } from './calendar.styles.js';

@@ -9,6 +9,7 @@ import {
 import type { SendResult } from '../../notify/index.js';
 import type { SmsOutcome, VisitService } from '../../visits/visit-service.js';
 import { baseStyles } from '../shared/base.styles.js';
+import '../shared/nurse-texts.js';
 import { DhElement } from '../shared/dh-element.js';
 import { getServices } from '../shared/services.js';
 import { inviteStyles } from './invite.styles.js';

@@ -8,6 +8,7 @@ import '../device-check/define.js';
 import type { DhBooking } from '../booking/booking.element.js';
 import type { DhDeviceCheck } from '../device-check/device-check.element.js';
 import { baseStyles } from '../shared/base.styles.js';
+import '../shared/nurse-texts.js';
 import { DhElement } from '../shared/dh-element.js';
 import { getServices, readConfig } from '../shared/services.js';
 import { waitingList, waitingListStyles } from '../shared/waiting-list.js';

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { MessageKey } from '../../core/index.js';
 import { askExtension, captureWindow, type HostSession, type PreShareReport, type ShareKind, type WindowShare } from '../../media/index.js';
 import { baseStyles } from '../shared/base.styles.js';
+import '../shared/nurse-texts.js';
 import { DhElement } from '../shared/dh-element.js';
 
 type Step = 'closed' | 'choose' | 'checking' | 'confirm-window' | 'picking';

@@ -7,6 +7,7 @@ import type { OcrEngine } from '../../redact/ocr.js';
 import type { ReadError, ReadOutcome, ReadProgress } from '../../redact/read-document.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { readConfig } from '../shared/config.js';
+import '../shared/nurse-texts.js';
 import { DhElement } from '../shared/dh-element.js';
 import type { ReviewedBox } from '../shared/events.js';
 import { shareStyles } from './share.styles.js';

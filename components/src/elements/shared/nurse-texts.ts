@@ -1,0 +1,6 @@
+import { registerSection } from '../../core/index.js';
+import { nurseTexts } from '../../core/i18n/nurse.js';
+
+// Imported by every nurse element for this side effect: their texts come with them, and stay out
+// of the patient's bundle. Registering twice is harmless.
+registerSection(nurseTexts);
