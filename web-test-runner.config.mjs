@@ -15,7 +15,10 @@ import { OCR_ASSETS } from './scripts/ocr-assets.mjs';
 register();
 const { startDemoServer } = await import('./demo/server/server.ts');
 
-/** Lets tests written for `node:test` run under mocha in the browser, unchanged. */
+/**
+ * Lets tests written for `node:test` run under mocha in the browser, unchanged; node:test's
+ * `{ timeout }` option (`it(name, { timeout }, fn)`, `before(fn, { timeout })`) is honoured too.
+ */
 const nodeTestShim = {
   name: 'dh-node-test-shim',
   resolveImport({ source }) {
@@ -24,7 +27,15 @@ const nodeTestShim = {
   serve({ path }) {
     if (path !== '/__dh/node-test.js') return undefined;
     const names = ['describe', 'it', 'before', 'after', 'beforeEach', 'afterEach'];
-    return { type: 'js', body: names.map((n) => `export const ${n} = globalThis.${n};`).join('\n') };
+    const withOptions = `const withOptions = (register) => (...args) => {
+  const fn = args.find((a) => typeof a === 'function');
+  const options = args.find((a) => a !== null && typeof a === 'object');
+  if (options?.timeout === undefined || !fn) return register(...args);
+  const name = args.find((a) => typeof a === 'string');
+  const timed = function (...rest) { this.timeout(options.timeout); return fn.apply(this, rest); };
+  return name === undefined ? register(timed) : register(name, timed);
+};`;
+    return { type: 'js', body: [withOptions, ...names.map((n) => `export const ${n} = withOptions(globalThis.${n});`)].join('\n') };
   },
 };
 

@@ -28,7 +28,8 @@ before(async () => {
     if (!result.ok) throw new Error(`page ${String(seed)} was not read: ${result.error.code}`);
     pages.push({ fixture, page: result.page, boxes: result.boxes });
   }
-});
+  // About 10 s on its own; give room for a 2-core machine running another test file beside it.
+}, { timeout: 150_000 });
 after(async () => {
   await engine.terminate();
 });
