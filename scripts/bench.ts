@@ -287,8 +287,8 @@ async function redactA4(): Promise<void> {
 
 /**
  * ocr-chunk-gzip: what the nurse's browser fetches as code when she opens her first scan — the
- * chunks reachable only through the share element's lazy import (tesseract.js's page side, pdf.js,
- * our reading code). The initial bundles (nurse and patient, with their static chunks) must hold
+ * chunks behind the share element's lazy import (our reading code, tesseract.js's page side, and
+ * pdf.js, fetched for a PDF only). The initial bundles (nurse and patient, with their static chunks) must hold
  * none of it. The worker, core and models under dist/ocr/ are data fetched beside it, not counted.
  */
 async function ocrChunk(): Promise<void> {
@@ -311,16 +311,25 @@ async function ocrChunk(): Promise<void> {
   };
   const initialEntries = ['digitala-halsosamtal.js', 'digitala-halsosamtal-patient.js'];
   const initial = await closure(initialEntries, false);
-  const everything = await closure(initialEntries, true);
-  const lazy = [...everything].filter((f) => !initial.has(f));
   const markers = [/tesseract-core|createWorker/, /GlobalWorkerOptions|pdf\.worker/];
   for (const file of initial) {
     const code = await read(file);
     if (markers.some((m) => m.test(code))) throw new Error(`${file} is loaded with the page but holds OCR or PDF code`);
   }
+  // The page's lazy imports (languages, the star profile, …): those whose chunks hold OCR or PDF code.
+  const lazyTargets = new Set<string>();
+  for (const file of initial) {
+    for (const spec of imports(await read(file), true)) lazyTargets.add(join(file, '..', spec).replace(/^dist\//, ''));
+  }
+  const ocrChunks = new Set<string>();
+  for (const target of lazyTargets) {
+    const reached = [...await closure([target], true)].filter((f) => !initial.has(f));
+    const codes = await Promise.all(reached.map(read));
+    if (codes.some((code) => markers.some((m) => m.test(code)))) for (const f of reached) ocrChunks.add(f);
+  }
   let bytes = 0;
   const found = markers.map(() => false);
-  for (const file of lazy) {
+  for (const file of ocrChunks) {
     const code = await read(file);
     markers.forEach((m, i) => { if (m.test(code)) found[i] = true; });
     bytes += gzipSync(code, { level: 9 }).length;
