@@ -2,6 +2,7 @@ import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { cp, rm } from 'node:fs/promises';
 import esbuild from 'rollup-plugin-esbuild';
+import { OCR_ASSETS } from './scripts/ocr-assets.mjs';
 
 /** Starts from an empty dist/, so no stale hashed chunk is ever served or shipped. */
 const cleanDist = {
@@ -19,6 +20,18 @@ const copyPolyfills = {
     for (const item of ['webcomponents-loader.js', 'bundles', 'LICENSE.md']) {
       await cp(`${from}/${item}`, `dist/vendor/webcomponentsjs/${item}`, { recursive: true });
     }
+  },
+};
+
+/**
+ * What reading a scan loads at run time (tesseract.js's worker, core and models, pdf.js's worker and
+ * decoders) into dist/ocr/, beside the chunks that load it: the nurse's page fetches them from its
+ * own site when she opens a scan, and never before.
+ */
+const copyOcrAssets = {
+  name: 'copy-ocr-assets',
+  async writeBundle() {
+    for (const [from, to] of OCR_ASSETS) await cp(from, `dist/ocr/${to}`);
   },
 };
 
@@ -51,7 +64,7 @@ export default [
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
     },
-    plugins: [cleanDist, ...plugins([copyPolyfills])],
+    plugins: [cleanDist, ...plugins([copyPolyfills, copyOcrAssets])],
   },
   // The patient's page gets one file of its own: everything a patient's browser downloads before
   // the call, measurable as one number, and nothing from the nurse's side. Only a language other

@@ -4,17 +4,21 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { build } from 'esbuild';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { register } from 'tsx/esm/api';
 import { CHROME_PATH, CHROMIUM_ARGS } from './scripts/chromium.mjs';
+import { OCR_ASSETS } from './scripts/ocr-assets.mjs';
 
 register();
 const { startDemoServer } = await import('./demo/server/server.ts');
 
-/** Lets tests written for `node:test` run under mocha in the browser, unchanged. */
+/**
+ * Lets tests written for `node:test` run under mocha in the browser, unchanged; node:test's
+ * `{ timeout }` option (`it(name, { timeout }, fn)`, `before(fn, { timeout })`) is honoured too.
+ */
 const nodeTestShim = {
   name: 'dh-node-test-shim',
   resolveImport({ source }) {
@@ -23,7 +27,15 @@ const nodeTestShim = {
   serve({ path }) {
     if (path !== '/__dh/node-test.js') return undefined;
     const names = ['describe', 'it', 'before', 'after', 'beforeEach', 'afterEach'];
-    return { type: 'js', body: names.map((n) => `export const ${n} = globalThis.${n};`).join('\n') };
+    const withOptions = `const withOptions = (register) => (...args) => {
+  const fn = args.find((a) => typeof a === 'function');
+  const options = args.find((a) => a !== null && typeof a === 'object');
+  if (options?.timeout === undefined || !fn) return register(...args);
+  const name = args.find((a) => typeof a === 'string');
+  const timed = function (...rest) { this.timeout(options.timeout); return fn.apply(this, rest); };
+  return name === undefined ? register(timed) : register(name, timed);
+};`;
+    return { type: 'js', body: [withOptions, ...names.map((n) => `export const ${n} = withOptions(globalThis.${n});`)].join('\n') };
   },
 };
 
@@ -44,6 +56,59 @@ const peerjsBundle = {
     return source === 'peerjs' ? `/${PEERJS_BUNDLE}` : undefined;
   },
 };
+
+/**
+ * The OCR and PDF assets under /__dh/ocr/, in the layout the build gives dist/ocr/ (one list for
+ * both), answered before the dev server's transforms: they are served as they are, like the build's.
+ *
+ * /__dh/ocr-crash/<token>/… serves the same folder with a worker that crashes on its next page each
+ * time a test arms it (POST …/arm): a real worker 'error' event, with no hook in the code under test.
+ * A token starting 'nolang' serves no models (a start that fails after the worker is up); one
+ * starting 'nowasm' serves the worker under a CSP that refuses its WebAssembly.
+ */
+function ocrAssets() {
+  const files = new Map(OCR_ASSETS.map(([from, to]) => [to, from]));
+  const types = { js: 'text/javascript', mjs: 'text/javascript', wasm: 'application/wasm', gz: 'application/gzip' };
+  const armed = new Map();
+  const crashingWorker = (token) => `// Test only: tesseract.js's worker, crashing on a page when the test armed it.
+self.addEventListener('message', (event) => {
+  if (event.data?.action !== 'recognize') return;
+  const take = new XMLHttpRequest();
+  take.open('POST', '/__dh/ocr-crash/${token}/take', false);
+  take.send();
+  if (take.responseText !== 'crash') return;
+  event.stopImmediatePropagation();
+  throw new Error('simulated OCR worker crash');
+});
+importScripts('/__dh/ocr/tesseract/worker.min.js');
+`;
+  return async (ctx, next) => {
+    const crash = /^\/__dh\/ocr-crash\/([\w-]{1,60})\/(.+)$/.exec(ctx.path);
+    const asset = crash?.[2] ?? /^\/__dh\/ocr\/(.+)$/.exec(ctx.path)?.[1];
+    if (!asset) return next();
+    ctx.set('Cache-Control', 'no-store');
+    if (crash?.[1].startsWith('nowasm')) ctx.set('Content-Security-Policy', "script-src 'self'");
+    if (crash && (asset === 'arm' || asset === 'take')) {
+      const token = crash[1];
+      const left = armed.get(token) ?? 0;
+      if (asset === 'arm') armed.set(token, left + 1);
+      else armed.set(token, Math.max(0, left - 1));
+      ctx.type = 'text/plain';
+      ctx.body = asset === 'take' && left > 0 ? 'crash' : 'ok';
+      return undefined;
+    }
+    if (crash && asset === 'tesseract/worker.min.js') {
+      ctx.type = 'text/javascript';
+      ctx.body = crashingWorker(crash[1]);
+      return undefined;
+    }
+    const file = crash?.[1].startsWith('nolang') && asset.startsWith('tesseract/lang/') ? undefined : files.get(asset);
+    if (!file) return next();
+    ctx.type = types[asset.split('.').pop()] ?? 'text/plain';
+    ctx.body = await readFile(file);
+    return undefined;
+  };
+}
 
 /**
  * A port free right now on 127.0.0.1. wtr's default (8000 on "localhost") lets two runs on one
@@ -116,6 +181,7 @@ export default {
   hostname: '127.0.0.1',
   port: await freePort(),
   reporters: [defaultReporter(), closingLineReporter()],
+  middleware: [ocrAssets()],
   files: ['components/src/**/*.test.ts'],
   nodeResolve: { browser: true },
   concurrency: 2,

@@ -11,6 +11,7 @@ import { luhnCheckDigit, newToken, parsePersonnummer } from '../components/src/c
 import type * as Bundle from '../components/src/index.js';
 import type * as Store from '../components/src/store/index.js';
 import { startDemoServer } from '../demo/server/server.js';
+import type { Page } from 'puppeteer-core';
 import { launchChromium, preparePage } from './browser.js';
 
 interface Figure {
@@ -223,10 +224,135 @@ async function patientBundle(): Promise<void> {
   emit({ name: 'patient-language-gzip', value: largest, unit: 'bytes', runs: 1 });
 }
 
+/**
+ * redact-a4-first / redact-a4-warm: a generated degraded A4 star profile at 300 dpi (rotated 1.5°,
+ * grain, JPEG at 0.65) picked in dh-share on the nurse's intranet page, under its CSP, until the
+ * covered page is ready for review (dh-redaction-ready): file read, OCR, boxes, drawing. The floor is
+ * bare tesseract.js `recognize` of the same JPEG with the same served worker, core and models.
+ * 'first' starts everything in a fresh browser context (lazy chunk, worker, models: nothing cached);
+ * 'warm' reads the page again with the worker running.
+ */
+async function redactA4(): Promise<void> {
+  await build({
+    entryPoints: ['scripts/bench-ocr-page.ts'], bundle: true, format: 'esm', target: 'es2022',
+    outfile: 'dist/bench/ocr-page.js', logLevel: 'warning', tsconfig: 'tsconfig.json',
+  });
+  const dir = await mkdtemp(join(tmpdir(), 'dh-bench-ocr-'));
+  const server = await startDemoServer({ port: 0, dataDir: dir });
+  const chromium = await launchChromium();
+  const open = async (): Promise<{ page: Page; close(): Promise<void> }> => {
+    const context = await chromium.browser.createBrowserContext();
+    const page = await preparePage(await context.newPage());
+    await page.goto(`${server.url}/`, { waitUntil: 'networkidle0' });
+    await page.addScriptTag({ url: '/dist/bench/ocr-page.js', type: 'module' });
+    await page.waitForFunction(() => 'benchOcr' in window);
+    await page.evaluate(() => window.benchOcr.makePage(7));
+    return { page, close: () => context.close() };
+  };
+  try {
+    // First: each in a browser context of its own, ours and bare taking turns.
+    const firstRuns = 3;
+    const first: number[] = [];
+    const firstBare: number[] = [];
+    for (let r = 0; r < firstRuns; r++) {
+      const a = await open();
+      first.push((await a.page.evaluate(() => window.benchOcr.ours())).ms);
+      await a.close();
+      const b = await open();
+      firstBare.push((await b.page.evaluate(() => window.benchOcr.bare(true))).ms);
+      await b.close();
+    }
+    // Warm: one page, both workers started, ours and bare taking turns.
+    const warmRuns = 7;
+    const warm: number[] = [];
+    const warmBare: number[] = [];
+    const w = await open();
+    let boxes = 0;
+    await w.page.evaluate(() => window.benchOcr.ours());
+    await w.page.evaluate(() => window.benchOcr.bare(false));
+    for (let r = 0; r < warmRuns; r++) {
+      const ours = await w.page.evaluate(() => window.benchOcr.ours());
+      boxes = ours.boxes;
+      warm.push(ours.ms);
+      warmBare.push((await w.page.evaluate(() => window.benchOcr.bare(false))).ms);
+    }
+    await w.close();
+    if (boxes === 0) throw new Error('the page was read with no box: the benchmark did no redaction');
+    for (const [name, runs, value, floor] of [['redact-a4-first', firstRuns, median(first), median(firstBare)], ['redact-a4-warm', warmRuns, median(warm), median(warmBare)]] as const) {
+      emit({ name, value: round(value), unit: 'ms', runs, floor: round(floor), ratio: round(value / floor) });
+    }
+  } finally {
+    await chromium.close();
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * ocr-chunk-gzip: what the nurse's browser fetches as code when she opens her first scan — the
+ * chunks behind the share element's lazy import (our reading code, tesseract.js's page side, and
+ * pdf.js, fetched for a PDF only). The initial bundles (nurse and patient, with their static chunks) must hold
+ * none of it. The worker, core and models under dist/ocr/ are data fetched beside it, not counted.
+ */
+async function ocrChunk(): Promise<void> {
+  const read = async (file: string): Promise<string> => readFile(join('dist', file), 'utf8');
+  const imports = (code: string, dynamic: boolean): string[] =>
+    [...code.matchAll(dynamic ? /\bimport\(\s*["'](\.\.?\/[^"']+)["']\s*\)/g : /(?:\bfrom|\bimport)\s*["'](\.\.?\/[^"']+)["']/g)].map((m) => m[1] ?? '');
+  /** Files reachable from `entries` (paths under dist/), by static imports, and by dynamic ones too if asked. */
+  const closure = async (entries: string[], dynamic: boolean): Promise<Set<string>> => {
+    const seen = new Set<string>();
+    const queue = [...entries];
+    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const code = await read(file);
+      for (const spec of [...imports(code, false), ...(dynamic ? imports(code, true) : [])]) {
+        queue.push(join(file, '..', spec).replace(/^dist\//, ''));
+      }
+    }
+    return seen;
+  };
+  const initialEntries = ['digitala-halsosamtal.js', 'digitala-halsosamtal-patient.js'];
+  const initial = await closure(initialEntries, false);
+  const markers = [/tesseract-core|createWorker/, /GlobalWorkerOptions|pdf\.worker/];
+  for (const file of initial) {
+    const code = await read(file);
+    if (markers.some((m) => m.test(code))) throw new Error(`${file} is loaded with the page but holds OCR or PDF code`);
+  }
+  // The page's lazy imports (languages, the star profile, …): those whose chunks hold OCR or PDF code.
+  const lazyTargets = new Set<string>();
+  for (const file of initial) {
+    for (const spec of imports(await read(file), true)) lazyTargets.add(join(file, '..', spec).replace(/^dist\//, ''));
+  }
+  const ocrChunks = new Set<string>();
+  for (const target of lazyTargets) {
+    const reached = [...await closure([target], true)].filter((f) => !initial.has(f));
+    const codes = await Promise.all(reached.map(read));
+    if (codes.some((code) => markers.some((m) => m.test(code)))) for (const f of reached) ocrChunks.add(f);
+  }
+  let bytes = 0;
+  const found = markers.map(() => false);
+  for (const file of ocrChunks) {
+    const code = await read(file);
+    markers.forEach((m, i) => { if (m.test(code)) found[i] = true; });
+    bytes += gzipSync(code, { level: 9 }).length;
+  }
+  if (!found.every(Boolean)) throw new Error('the lazy chunks hold no tesseract.js or no pdf.js: nothing was measured');
+  emit({ name: 'ocr-chunk-gzip', value: bytes, unit: 'bytes', runs: 1 });
+}
+
 // `npm run bench -- call-setup` runs only the benchmarks named (all of them by default).
 const only = process.argv.slice(2);
 const benchmarks: [string, () => unknown][] = [
   ['core-parse', corePersonnummer], ['calendar-week', calendarWeek], ['call-setup', callSetup], ['patient-bundle', patientBundle],
+  ['redact-a4', redactA4], ['redact-a4-first', redactA4], ['redact-a4-warm', redactA4], ['ocr-chunk-gzip', ocrChunk],
 ];
-for (const [name, run] of benchmarks) if (only.length === 0 || only.includes(name)) await run();
+// One run per function, however many of its names were given ('redact-a4-first' and '-warm' are measured together).
+const done = new Set<() => unknown>();
+for (const [name, run] of benchmarks) {
+  if ((only.length === 0 || only.includes(name)) && !done.has(run)) {
+    done.add(run);
+    await run();
+  }
+}
 process.exit(0);

@@ -7,6 +7,8 @@ import './elements/calendar/define.js';
 import './elements/booking/define.js';
 import './elements/lobby/define.js';
 import './elements/star-profile/define.js';
+// The OCR engine and pdf.js are not in this bundle: dh-share loads them when a scan is opened.
+import './elements/share/define.js';
 
 export { DhInvite } from './elements/invite/invite.element.js';
 export { DhCalendar } from './elements/calendar/calendar.element.js';
@@ -16,6 +18,7 @@ export { DhCall } from './elements/call/call.element.js';
 export { DhDeviceCheck } from './elements/device-check/device-check.element.js';
 export { DhSpeakerTest } from './elements/speaker-test/speaker-test.element.js';
 export { DhStarProfile, type StarProfileMode } from './elements/star-profile/star-profile.element.js';
+export { DhShare } from './elements/share/share.element.js';
 export { configure, readConfig, resetServices, type DhConfig } from './elements/shared/services.js';
 export type * from './elements/shared/events.js';
 export { DefaultReconnectPolicy, type ReconnectPolicy, type ReconnectContext } from './media/reconnect-policy.js';

@@ -148,18 +148,30 @@ describe('demo server', () => {
       expect(intranet?.clinics.map((c) => c.id)).to.include('demo-jour');
     });
 
-    it('serves the start page and the outbox page under a strict CSP', async () => {
-      for (const path of ['/', '/outbox']) {
+    it('serves every page under a strict CSP: no inline script, no eval, workers only from the site', async () => {
+      for (const path of ['/', '/lobby', '/outbox', '/besok', '/tolk']) {
         const response = await fetch(`${server.url}${path}`);
-        expect(response.status).to.equal(200);
+        expect(response.status, path).to.equal(200);
         const csp = response.headers.get('content-security-policy') ?? '';
-        expect(csp).to.contain("script-src 'self' 'wasm-unsafe-eval'");
-        expect(csp).not.to.match(/unsafe-inline|'unsafe-eval'/);
+        expect(csp, path).to.match(/script-src 'self'( 'wasm-unsafe-eval')?;/);
+        expect(csp, path).not.to.match(/unsafe-inline|'unsafe-eval'/);
+        expect(csp, path).to.contain("worker-src 'self';");
         expect(response.headers.get('referrer-policy')).to.equal('no-referrer');
         const html = await response.text();
         expect(html).to.match(/<html lang="sv">/);
         // Inline <script> is only ever data (JSON configuration), never code.
         expect(html).not.to.match(/<script(?![^>]*\b(?:src=|type="application\/json"))[^>]*>/);
+      }
+    });
+
+    it("allows WebAssembly only where a scan is read: the nurse's pages and the OCR workers", async () => {
+      const csp = async (path: string): Promise<string> => (await fetch(`${server.url}${path}`)).headers.get('content-security-policy') ?? '';
+      // A worker runs under its own script's policy (whether the build is there or not: the header comes first).
+      for (const path of ['/', '/index.html', '/lobby', '/lobby.html', '/dist/ocr/tesseract/worker.min.js', '/dist/ocr/pdfjs/pdf.worker.min.mjs']) {
+        expect(await csp(path), path).to.contain("script-src 'self' 'wasm-unsafe-eval';");
+      }
+      for (const path of ['/besok', '/besok.html', '/tolk', '/outbox', '/blank.html', '/dist/digitala-halsosamtal-patient.js', '/api/visits/x', '/dist/ocr-not']) {
+        expect(await csp(path), path).to.contain("script-src 'self';");
       }
     });
   });

@@ -43,24 +43,39 @@ export interface DemoServer {
 
 /**
  * A Content-Security-Policy as strict as a region's public site would set: no inline script, no
- * eval; 'wasm-unsafe-eval' only for the OCR engine's WebAssembly.
+ * eval, workers only from the site itself (never blob:). `wasm` adds 'wasm-unsafe-eval', which the
+ * OCR engine and pdf.js need to compile their WebAssembly.
  */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob: mediastream:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'self'",
-].join('; ');
+export function contentSecurityPolicy({ wasm }: { wasm: boolean }): string {
+  return [
+    "default-src 'self'",
+    wasm ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "media-src 'self' blob: mediastream:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'self'",
+  ].join('; ');
+}
 
-function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
-  res.setHeader('Content-Security-Policy', CSP);
+/** Every page and file but those below: the patient's and interpreter's pages among them. */
+export const CSP = contentSecurityPolicy({ wasm: false });
+/** Where a scan is read: the nurse's intranet and lobby pages, and the OCR and PDF workers' own scripts. */
+export const OCR_CSP = contentSecurityPolicy({ wasm: true });
+
+const OCR_PAGES: ReadonlySet<string> = new Set(['/', '/index.html', '/lobby', '/lobby.html']);
+/**
+ * A dedicated worker runs under the policy its own script is served with, not the page's: the
+ * OCR workers (tesseract.js, pdf.js) under dist/ocr/ get the one that lets them compile.
+ */
+const usesOcr = (path: string): boolean => OCR_PAGES.has(path) || path.startsWith('/dist/ocr/');
+
+function securityHeaders(req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Content-Security-Policy', usesOcr(req.path) ? OCR_CSP : CSP);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   // Links carry tokens: never leak a URL to another site.
   res.setHeader('Referrer-Policy', 'no-referrer');

@@ -18,6 +18,11 @@ export interface DhConfig {
   readonly interpreterLanguages?: readonly string[];
   /** Where clinic, time and status are listed under the room id for the join pages. */
   readonly visitDirectoryUrl?: string;
+  /**
+   * Where the OCR and PDF assets are served (the build's `dist/ocr/`, found beside the bundles by
+   * default); on the page's own origin, since their workers start from there.
+   */
+  readonly ocrAssetsUrl?: string;
 }
 
 let explicit: Partial<DhConfig> = {};

@@ -1,4 +1,5 @@
 import type { StarProfileValues, ValidInvite } from '../../core/index.js';
+import type { RedactionBox } from '../../redact/boxes.js';
 
 /** Every event of ours: `dh-` prefix, bubbles, crosses shadow roots. */
 export type DhEvent<D> = CustomEvent<D>;
@@ -40,6 +41,27 @@ export interface ShareChooseDetail {
 /** Nothing to say beyond the event itself. */
 export type NoDetail = Record<string, never>;
 
+/**
+ * A box of the review: found in the OCR text ('auto', with the kind of data found) or drawn by the
+ * nurse ('manual', kind 'manual'), covering or not.
+ */
+export interface ReviewedBox extends Omit<RedactionBox, 'kind'> {
+  readonly kind: RedactionBox['kind'] | 'manual';
+  /** False when the nurse uncovered it: it is listed, but what lies under it will be shown. */
+  readonly active: boolean;
+}
+export interface RedactionReadyDetail {
+  /** The page's size in pixels; the boxes are in the same pixels. */
+  readonly width: number;
+  readonly height: number;
+  /** Every box the review lists, in its order. */
+  readonly boxes: readonly ReviewedBox[];
+}
+export interface ShareStartDetail {
+  /** A copy of the page with every covering box filled into its pixels. */
+  readonly canvas: HTMLCanvasElement;
+}
+
 export interface CallEndDetail {
   readonly state: 'ended' | 'failed';
 }
@@ -61,6 +83,10 @@ declare global {
     /** Cancelable: a host page may veto a share before anything is captured or sent. */
     'dh-before-share': DhEvent<BeforeShareDetail>;
     'dh-share-choose': DhEvent<ShareChooseDetail>;
+    /** A scan was read and its personal data covered; again whenever the nurse changes a box. */
+    'dh-redaction-ready': DhEvent<RedactionReadyDetail>;
+    /** The covered copy of a reviewed scan, to share. */
+    'dh-share-start': DhEvent<ShareStartDetail>;
     /** The nurse stopped sharing ("Sluta dela"). */
     'dh-share-stop': DhEvent<NoDetail>;
     'dh-star-profile-change': DhEvent<StarProfileChangeDetail>;
