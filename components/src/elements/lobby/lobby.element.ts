@@ -5,6 +5,7 @@ import { HostSession, canvasTrack, type Guest, type ReconnectPolicy } from '../.
 import '../booking/define.js';
 import '../call/define.js';
 import '../device-check/define.js';
+import '../share/define.js';
 import '../share-menu/define.js';
 import '../star-profile/define.js';
 import { starProfilePicture } from '../star-profile/star-profile-canvas.js';
@@ -248,6 +249,14 @@ export class DhLobby extends DhElement {
             <div class="actions">
               <button part="button" class="primary" type="button" ?disabled=${session.sharing !== undefined} @click=${this.#shareProfile}>
                 ${this.t('ui.lobby.profile.show')}</button>
+              <button part="button" type="button" @click=${() => (this.sharePanel = undefined)}>${this.t('ui.lobby.close')}</button>
+            </div>
+          </section>` : nothing}
+        ${this.sharePanel === 'document' ? html`
+          <section class="share-panel" aria-labelledby="scan-heading">
+            <h3 id="scan-heading">${this.t('ui.lobby.scan.title')}</h3>
+            <dh-share @dh-share-start=${(e: CustomEvent<{ canvas: HTMLCanvasElement }>) => { this.#startShare(e.detail.canvas, 'document'); }}></dh-share>
+            <div class="actions">
               <button part="button" type="button" @click=${() => (this.sharePanel = undefined)}>${this.t('ui.lobby.close')}</button>
             </div>
           </section>` : nothing}
