@@ -54,6 +54,8 @@ export class GuestSession extends Session<GuestEventMap> {
   readonly #held = new Map<string, MediaConnection>();
   /** What the nurse shares with this guest: its own call, and the picture it brings. */
   #share: { readonly call: MediaConnection; readonly kind: ShareKind; stream?: MediaStream } | undefined;
+  /** The ID token from the patient's sign-in, sent to the nurse's side once listed. */
+  #idToken: string | undefined;
   /** The patient's own star-profile answers, sent to the nurse once let in. */
   #profile: Readonly<Record<string, string | number>> | undefined;
   /** The challenge each knock carried for the nurse's side. */
@@ -108,6 +110,21 @@ export class GuestSession extends Session<GuestEventMap> {
   /** The interpreter's SMS code, checked by the nurse's side. */
   sendCode(code: string): void {
     if (this.#conn && this.#listed && this.#nurseProven) void send(this.#conn, { t: 'code', code } satisfies GuestMessage);
+  }
+
+  /**
+   * The ID token from the patient's sign-in. It goes to the nurse's side once the room has proved
+   * to be hers and listed this guest (and again after a reconnect), for her to verify.
+   */
+  setIdentity(idToken: string): void {
+    this.#idToken = idToken;
+    this.#sendIdentity();
+  }
+
+  #sendIdentity(): void {
+    const conn = this.#conn;
+    if (!this.#idToken || !conn || !this.#nurseProven || !this.#listed) return;
+    void send(conn, { t: 'identity', idToken: this.#idToken });
   }
 
   /**
@@ -298,6 +315,7 @@ export class GuestSession extends Session<GuestEventMap> {
     switch (message.t) {
       case 'listed':
         this.#setListed(true);
+        this.#sendIdentity();
         return;
       case 'code-result':
         this.#lastCheck = message.check;

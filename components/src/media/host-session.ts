@@ -7,6 +7,19 @@ import { Session, quietly, type SessionOptions } from './session.js';
 import { createPeer } from './signalling.js';
 import { parseGuestMessage, type GuestRole, type HostMessage, type ShareKind } from './wire.js';
 
+/**
+ * The patient's sign-in (BankID/Freja), as the nurse's side checked it: none sent, being checked,
+ * verified (with the name the broker gave), or failed for a reason the lobby names.
+ */
+export type IdentityCheck =
+  | { readonly state: 'none' }
+  | { readonly state: 'checking' }
+  | { readonly state: 'verified'; readonly name: string; readonly method?: 'bankid' | 'freja' }
+  | { readonly state: 'failed'; readonly code: string };
+
+/** Checks a patient's ID token for this booking (the lobby's uses the booking's issuer, nonce and personnummer). */
+export type IdentityVerifier = (idToken: string) => Promise<IdentityCheck>;
+
 /** Someone proven to hold a link, as the nurse's lobby lists them. */
 export interface Guest {
   readonly peerId: string;
@@ -18,6 +31,8 @@ export interface Guest {
   /** An interpreter who typed a wrong code too many times. */
   readonly locked: boolean;
   readonly admitted: boolean;
+  /** A patient's sign-in, as checked. */
+  readonly identity: IdentityCheck;
 }
 
 /** Checks an interpreter's code; the lobby's keeps the count of wrong tries in the nurse's store. */
@@ -30,6 +45,8 @@ export interface HostOptions extends SessionOptions {
   readonly interpreter?: { readonly token: string; readonly code?: string };
   /** How the interpreter's code is checked; by default against `interpreter.code`, in memory. */
   readonly codeCheck?: CodeChecker;
+  /** How a patient's ID token is checked; without one, a token sent is left unchecked ('none'). */
+  readonly verifyIdentity?: IdentityVerifier;
   /**
    * The secret the signalling server ties the room ids to. Kept by the page across a reload, it lets
    * the reloaded lobby take its rooms back at once instead of being refused until the server times
@@ -58,6 +75,7 @@ interface Entry {
   locked: boolean;
   admitted: boolean;
   checking: boolean;
+  identity: IdentityCheck;
 }
 
 /** A knock must be proven by then, or the connection is closed. */
@@ -112,7 +130,7 @@ export class HostSession extends Session<HostEventMap> {
     return [...this.#guests.values()]
       .filter((e) => e.proven)
       .sort((a, b) => a.arrivedAt - b.arrivedAt)
-      .map(({ peerId, room, arrivedAt, verified, locked, admitted }) => ({ peerId, role: room.role, arrivedAt, verified, locked, admitted }));
+      .map(({ peerId, room, arrivedAt, verified, locked, admitted, identity }) => ({ peerId, role: room.role, arrivedAt, verified, locked, admitted, identity }));
   }
 
   /** Registers the patient's (and interpreter's) room id at the signalling server. */
@@ -325,7 +343,7 @@ export class HostSession extends Session<HostEventMap> {
           Object.assign(now, { conn, nonce, instance: message.instance });
           if (old !== conn) old.close();
         } else {
-          this.#guests.set(conn.peer, { peerId: conn.peer, room, conn, instance: message.instance, nonce, proven: false, arrivedAt: 0, verified: false, locked: false, admitted: false, checking: false });
+          this.#guests.set(conn.peer, { peerId: conn.peer, room, conn, instance: message.instance, nonce, proven: false, arrivedAt: 0, verified: false, locked: false, admitted: false, checking: false, identity: { state: 'none' } });
         }
         void send(conn, { t: 'challenge', nonce, proof });
         return;
@@ -371,6 +389,18 @@ export class HostSession extends Session<HostEventMap> {
       case 'leave': {
         if (entry?.conn === conn) this.#remove(entry);
         conn.close();
+        return;
+      }
+      case 'identity': {
+        // Only a listed patient signs in; the check is the nurse's, against her booking.
+        const verify = this.#options.verifyIdentity;
+        if (entry?.conn !== conn || !entry.proven || room.role !== 'patient' || !verify || entry.identity.state === 'checking') return;
+        entry.identity = { state: 'checking' };
+        this.emit('guests-change');
+        const checked = await verify(message.idToken).catch((): IdentityCheck => ({ state: 'failed', code: 'unreachable' }));
+        if (this.#guests.get(entry.peerId) !== entry) return;
+        entry.identity = checked;
+        this.emit('guests-change');
         return;
       }
       case 'star-profile': {

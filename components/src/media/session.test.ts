@@ -505,4 +505,34 @@ describe('call sessions over the real PeerServer', () => {
     await until(() => nurse.starProfile?.['physical-activity'] === 'level-3', 'the change');
     expect(changes).to.equal(2);
   });
+  it('hands the patient’s ID token to the nurse’s verifier once listed, and shows what it found; an interpreter’s is ignored', async () => {
+    const token = newToken();
+    const interpreter = { token: newToken(), code: newSmsCode() };
+    const seen: string[] = [];
+    const nurse = host(token, interpreter, {
+      verifyIdentity: (idToken) => {
+        seen.push(idToken);
+        return Promise.resolve(idToken.startsWith('good.') ? { state: 'verified', name: 'Tolvan Tolvansson', method: 'bankid' } : { state: 'failed', code: 'person' });
+      },
+    });
+    await nurse.open();
+    const patient = guest(token, 'patient');
+    patient.setIdentity('good.eyJzdWIiOiIxIn0.c2ln');
+    const tolk = guest(interpreter.token, 'interpreter');
+    tolk.setIdentity('good.eyJzdWIiOiIyIn0.c2ln');
+    await Promise.all([patient.start(await media()), tolk.start(await media())]);
+    await until(() => nurse.guests.find((g) => g.role === 'patient')?.identity.state === 'verified', 'the verified patient');
+    expect(nurse.guests.find((g) => g.role === 'patient')?.identity).to.deep.equal({ state: 'verified', name: 'Tolvan Tolvansson', method: 'bankid' });
+    await until(() => tolk.listed, 'the interpreter listed');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(nurse.guests.find((g) => g.role === 'interpreter')?.identity).to.deep.equal({ state: 'none' });
+    expect(seen).to.deep.equal(['good.eyJzdWIiOiIxIn0.c2ln']);
+
+    // Someone else signed in with the same link: the nurse is told, the patient is still listed.
+    const other = guest(token, 'patient');
+    other.setIdentity('bad.eyJzdWIiOiIzIn0.c2ln');
+    await other.start(await media());
+    await until(() => nurse.guests.some((g) => g.identity.state === 'failed'), 'the failed check');
+    expect(nurse.guests.filter((g) => g.role === 'patient').map((g) => g.identity.state).sort()).to.deep.equal(['failed', 'verified']);
+  });
 });

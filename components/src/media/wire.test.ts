@@ -16,6 +16,7 @@ describe('wire messages', () => {
       { t: 'leave' },
       { t: 'star-profile', values: { 'physical-activity': 'level-3', 'blood-pressure-systolic': 135, bmi: 27.4 } },
       { t: 'star-profile', values: {} },
+      { t: 'identity', idToken: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl' },
     ];
     for (const message of valid) it(`accepts ${JSON.stringify(message)}`, () => {
       expect(parseGuestMessage(message)).to.deep.equal(message);
@@ -41,6 +42,8 @@ describe('wire messages', () => {
       ['a star-profile number that is not one', { t: 'star-profile', values: { bmi: Number.NaN } }],
       ['a star-profile of a hundred answers', { t: 'star-profile', values: Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`d${String(i)}`, 1])) }],
       ['star-profile answers as a list', { t: 'star-profile', values: [1, 2] }],
+      ['an identity that is not a JWT', { t: 'identity', idToken: 'Tolvan Tolvansson' }],
+      ['an identity token of a megabyte', { t: 'identity', idToken: `a.${'b'.repeat(1_000_000)}.c` }],
     ];
     for (const [what, message] of invalid) it(`drops ${what}`, () => {
       expect(parseGuestMessage(message)).to.equal(undefined);

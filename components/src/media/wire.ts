@@ -25,7 +25,9 @@ export type GuestMessage =
    * The patient's own answers to the star profile, filled in before the visit on the patient's
    * device: dimension ids to answer levels or measured numbers, nothing else.
    */
-  | { readonly t: 'star-profile'; readonly values: Readonly<Record<string, string | number>> };
+  | { readonly t: 'star-profile'; readonly values: Readonly<Record<string, string | number>> }
+  /** The ID token from the patient's sign-in (BankID/Freja through the region's broker), for the nurse's side to verify. */
+  | { readonly t: 'identity'; readonly idToken: string };
 
 /** Nurse → guest. */
 export type HostMessage =
@@ -72,6 +74,9 @@ function isCodeCheck(value: unknown): value is CodeCheck {
     && (value.triesLeft as number) > 0 && (value.triesLeft as number) < 100;
 }
 
+/** A compact JWT: three base64url parts, of a size an ID token has (a few kB at most). */
+const JWT = /^[A-Za-z0-9_-]{2,2048}\.[A-Za-z0-9_-]{2,8192}\.[A-Za-z0-9_-]{0,1024}$/;
+
 /** Star-profile answers: short ids to level ids or plain numbers, a handful of them. */
 const PROFILE_KEY = /^[a-z][a-z0-9-]{0,39}$/;
 const PROFILE_LEVEL = /^[a-z0-9][a-z0-9-]{0,39}$/;
@@ -85,6 +90,7 @@ const GUEST_CHECKS: Readonly<Record<GuestMessage['t'], (d: Shape) => boolean>> =
   code: (d) => hasKeys(d, ['t', 'code']) && typeof d.code === 'string' && d.code.length <= 16,
   leave: (d) => hasKeys(d, ['t']),
   'star-profile': (d) => hasKeys(d, ['t', 'values']) && isProfileValues(d.values),
+  identity: (d) => hasKeys(d, ['t', 'idToken']) && typeof d.idToken === 'string' && JWT.test(d.idToken),
 };
 
 const HOST_CHECKS: Readonly<Record<HostMessage['t'], (d: Shape) => boolean>> = {
