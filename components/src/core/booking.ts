@@ -23,6 +23,11 @@ export interface Booking {
   readonly token: string;
   /** The star profile was shown during the visit (for the EHR note). */
   readonly starProfileShown?: boolean;
+  /**
+   * How the patient's identity was settled when let in: verified by e-legitimation (which), or let
+   * in unverified after the nurse confirmed it (for the EHR note).
+   */
+  readonly identity?: { readonly verified?: 'bankid' | 'freja' | 'eid'; readonly override?: boolean };
   readonly createdAt: string;
   readonly updatedAt: string;
 }

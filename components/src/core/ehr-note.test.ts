@@ -44,6 +44,13 @@ describe('ehrNote', () => {
     expect(ehrNote({ ...booking, starProfileShown: true }, clinic).split('\n')).to.include('Stjärnprofil visad (utan personuppgifter)');
   });
 
+  it('says how the identity was settled: verified by BankID or Freja, or let in unverified after confirmation', () => {
+    expect(ehrNote({ ...booking, identity: { verified: 'bankid' } }, clinic).split('\n')).to.include('Identitet: verifierad med BankID');
+    expect(ehrNote({ ...booking, identity: { verified: 'freja' } }, clinic).split('\n')).to.include('Identitet: verifierad med Freja eID');
+    expect(ehrNote({ ...booking, identity: { override: true } }, clinic)).to.contain('inte verifierad med e-legitimation; patienten släpptes in efter sjuksköterskans bekräftelse');
+    expect(ehrNote(booking, clinic)).not.to.contain('Identitet');
+  });
+
   it('never contains the personnummer', () => {
     expect(ehrNote(booking, clinic)).not.to.contain('1212');
   });

@@ -10,7 +10,7 @@ import { format } from 'date-fns';
  * With `actual`, the times of the call as it happened replace the booked ones.
  */
 export function ehrNote(
-  booking: Pick<Booking, 'start' | 'durationMinutes' | 'reason' | 'interpreter' | 'starProfileShown'>,
+  booking: Pick<Booking, 'start' | 'durationMinutes' | 'reason' | 'interpreter' | 'starProfileShown' | 'identity'>,
   clinic: Pick<Clinic, 'name'>,
   actual?: { readonly start: Date; readonly end: Date },
 ): string {
@@ -26,9 +26,19 @@ export function ehrNote(
     booking.interpreter
       ? `Tolk: ja, ${languageName(booking.interpreter.language, 'sv')} (via videolänk)`
       : 'Tolk: nej',
+    ...identityLines(booking.identity),
     // Shown as a picture with personal data blacked out, never by sharing the screen.
     ...(booking.starProfileShown ? ['Stjärnprofil visad (utan personuppgifter)'] : []),
     'Betalning: faktura',
   ];
   return lines.join('\n');
+}
+
+const METHODS = { bankid: 'BankID', freja: 'Freja eID', eid: 'e-legitimation' } as const;
+
+/** How the patient's identity was settled, when sign-in was in use. */
+function identityLines(identity: Booking['identity']): string[] {
+  if (identity?.verified) return [`Identitet: verifierad med ${METHODS[identity.verified]}`];
+  if (identity?.override) return ['Identitet: inte verifierad med e-legitimation; patienten släpptes in efter sjuksköterskans bekräftelse'];
+  return [];
 }

@@ -148,15 +148,18 @@ export class VisitService extends EventTarget {
   }
 
   /**
-   * Notes that the star profile was shown in the visit (the EHR note says so). Reads the booking
-   * afresh, so an edit made meanwhile in another tab is kept.
+   * Notes what happened in the visit that the EHR note reports (the star profile shown, how the
+   * patient's identity was settled). Reads the booking afresh, so an edit made meanwhile in another
+   * tab is kept.
    */
-  async markStarProfileShown(bookingId: string): Promise<void> {
+  async noteVisit(bookingId: string, note: Partial<Pick<Booking, 'starProfileShown' | 'identity'>>): Promise<void> {
     for (let tries = 0; tries < 3; tries++) {
       const current = await this.store.bookings.get(bookingId);
-      if (!current || current.starProfileShown) return;
+      if (!current) return;
+      const next: Booking = { ...current, ...note, ...(note.identity ? { identity: { ...current.identity, ...note.identity } } : {}) };
+      if (JSON.stringify(next) === JSON.stringify(current)) return;
       try {
-        await this.store.bookings.update({ ...current, starProfileShown: true });
+        await this.store.bookings.update(next);
         this.#changed(bookingId);
         return;
       } catch (e) {

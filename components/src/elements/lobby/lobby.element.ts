@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { DEFAULT_STAR_PROFILE, formatMobile, isUiLocale, newToken, validateStarProfile, type Booking, type StarProfileValues } from '../../core/index.js';
-import { HostSession, canvasTrack, type Guest, type ReconnectPolicy } from '../../media/index.js';
+import { DEFAULT_STAR_PROFILE, formatMobile, isUiLocale, newToken, validateStarProfile, type Booking, type MessageKey, type StarProfileValues } from '../../core/index.js';
+import { HostSession, canvasTrack, type Guest, type IdentityCheck, type IdentityVerifier, type ReconnectPolicy } from '../../media/index.js';
 import '../booking/define.js';
 import '../call/define.js';
 import '../device-check/define.js';
@@ -17,6 +17,9 @@ import { DhElement } from '../shared/dh-element.js';
 import { canvasPdf, canvasPng, download } from '../shared/download.js';
 import { getServices, readConfig } from '../shared/services.js';
 import { waitingList, waitingListStyles } from '../shared/waiting-list.js';
+
+/** Why a patient's sign-in failed, as the verifier names it: each has its own warning. */
+const ID_FAILURES: ReadonlySet<string> = new Set(['malformed', 'signature', 'issuer', 'audience', 'expired', 'not-yet-valid', 'nonce', 'person', 'unreachable']);
 
 /** A short two-tone chime: someone is waiting. */
 function chime(): void {
@@ -62,7 +65,6 @@ function tabPeerToken(): string | undefined {
  * @fires dh-before-share - Cancelable, before the star profile (or a window, from the share menu) is shared.
  * @fires dh-booking-change - From the booking actions (change, cancel).
  *
- * @slot identity - Beside each waiting patient: the identity check (BankID/Freja) when it exists.
  *
  * @csspart waiting - The list of people waiting.
  * @csspart button - Every button (also `admit`, `deny` and `start`).
@@ -75,6 +77,8 @@ export class DhLobby extends DhElement {
     .columns { display: grid; grid-template-columns: minmax(0, 3fr) minmax(16rem, 2fr); gap: 1.5rem; align-items: start; }
     @media (max-width: 50rem) { .columns { grid-template-columns: 1fr; } }
     p.nobody { padding: 0.5rem 0.75rem; background: #eef4f9; }
+    .identity.good { color: var(--_success); font-weight: 600; }
+    .identity.bad { color: var(--_error); font-weight: 600; }
     .tools { display: grid; gap: 1rem; margin-top: 0.5rem; }
     .share-panel { padding: 0.75rem; border: 1px solid var(--_border); border-radius: var(--_radius); }
     a.phone { font-weight: 700; }
@@ -84,6 +88,11 @@ export class DhLobby extends DhElement {
   @property({ attribute: 'booking-id' }) accessor bookingId = '';
   /** How lost connections (to the guests, to the signalling server) are restored. */
   @property({ attribute: false }) accessor reconnectPolicy: ReconnectPolicy | undefined;
+  /**
+   * How a patient's ID token is checked for this booking. The lobby makes one from the configured
+   * identity broker; a host page may give its own. Without either, patients do not sign in.
+   */
+  @property({ attribute: false }) accessor verifyIdentity: ((booking: Booking) => IdentityVerifier) | undefined;
 
   @state() private accessor booking: Booking | undefined;
   @state() private accessor session: HostSession | undefined;
@@ -95,6 +104,8 @@ export class DhLobby extends DhElement {
   @state() private accessor sharePanel: 'star-profile' | 'document' | undefined;
   /** The star profile as the nurse completed it (starting from what the patient sent). */
   @state() private accessor profile: StarProfileValues | undefined;
+  /** Letting in a patient whose identity is not verified waits for the nurse's explicit yes. */
+  @state() private accessor confirmUnverified: { readonly guest?: Guest } | undefined;
   /** The last picture shown to the others: it can be saved for the patient after the visit. */
   @state() private accessor shown: HTMLCanvasElement | undefined;
 
@@ -134,6 +145,7 @@ export class DhLobby extends DhElement {
     this.booking = booking;
     if (!booking || booking.status === 'cancelled') return;
     const config = readConfig();
+    this.#verifier = this.verifyIdentity?.(booking);
     const peerToken = tabPeerToken();
     const store = services.store;
     const session = new HostSession({
@@ -144,6 +156,7 @@ export class DhLobby extends DhElement {
       // The code in force and the wrong tries so far live in the store: five in all, however often
       // the interpreter reconnects, and "Skicka ny kod" in the booking starts again.
       ...(booking.interpreter ? { interpreter: { token: booking.interpreter.token }, codeCheck: (typed: string) => store.interpreterCodes.check(booking.id, typed) } : {}),
+      ...(this.#verifier ? { verifyIdentity: this.#verifier } : {}),
     });
     session.addEventListener('guests-change', () => {
       this.#onGuests();
@@ -180,15 +193,76 @@ export class DhLobby extends DhElement {
   }
 
   /** "Starta besök" (everyone ready) or "Släpp in" (one guest): the visit starts with the devices checked. */
-  #start = (guest?: Guest): void => {
-    const stream = this.deviceCheck.takeStream();
-    if (!stream || !this.session) return;
-    if (guest) this.session.admitGuest(guest.peerId, stream);
-    else this.session.admit(stream);
-    this.started = this.session.state !== 'idle' && this.session.state !== 'waiting';
+  /**
+   * "Starta besök" (everyone ready) or "Släpp in" (one guest): the visit starts with the devices
+   * checked. A patient whose identity is not verified, where patients sign in, waits for the nurse's
+   * explicit confirmation first (noted in the EHR note).
+   */
+  #start = (guest?: Guest, confirmed = false): void => {
+    const session = this.session;
+    if (!session) return;
+    const going = guest ? [guest] : session.guests.filter((g) => g.verified && !g.admitted);
+    const unverified = going.filter((g) => g.role === 'patient' && g.identity.state !== 'verified');
+    if (this.#signsIn && unverified.length > 0 && !confirmed) {
+      this.confirmUnverified = guest ? { guest } : {};
+      return;
+    }
+    this.confirmUnverified = undefined;
+    const stream = session.state === 'idle' || session.state === 'waiting' ? this.deviceCheck.takeStream() : undefined;
+    if (guest) session.admitGuest(guest.peerId, stream);
+    else if (stream) session.admit(stream);
+    this.#noteIdentity(going, confirmed);
+    this.started = session.state !== 'idle' && session.state !== 'waiting';
     this.#waiting = 0;
     document.title = this.#title;
   };
+
+  /** Patients sign in with e-legitimation on this booking's visit. */
+  get #signsIn(): boolean {
+    return this.#verifier !== undefined;
+  }
+
+  #verifier: IdentityVerifier | undefined;
+
+  /** For the EHR note: how the identity of the patient let in was settled. */
+  #noteIdentity(going: readonly Guest[], confirmed: boolean): void {
+    const booking = this.booking;
+    if (!booking || !this.#signsIn) return;
+    const patient = going.find((g) => g.role === 'patient');
+    if (!patient) return;
+    const identity: Booking['identity'] = patient.identity.state === 'verified' ? { verified: patient.identity.method ?? 'eid' } : confirmed ? { override: true } : undefined;
+    if (identity) void getServices().then((s) => s.noteVisit(booking.id, { identity }));
+  }
+
+  /** The waiting patient's sign-in, in words: verified with the name, or exactly what is wrong. */
+  #identityText(identity: IdentityCheck): TemplateResult | typeof nothing {
+    if (!this.#signsIn) return nothing;
+    switch (identity.state) {
+      case 'none':
+        return html`<span class="identity bad"> – ${this.t('ui.lobby.id.none')}</span>`;
+      case 'checking':
+        return html`<span class="identity"> – ${this.t('ui.lobby.id.checking')}</span>`;
+      case 'verified':
+        return html`<span class="identity good"> – ${this.t('ui.lobby.id.verified', { name: identity.name, method: this.t(`ui.lobby.id.method.${identity.method ?? 'eid'}`) })}</span>`;
+      case 'failed':
+        return html`<span class="identity bad" role="alert"> – ${this.t(ID_FAILURES.has(identity.code) ? `ui.lobby.id.failed.${identity.code}` as MessageKey : 'ui.lobby.id.failed.malformed')}</span>`;
+    }
+  }
+
+  #renderConfirmUnverified(): TemplateResult | typeof nothing {
+    const ask = this.confirmUnverified;
+    if (!ask) return nothing;
+    return html`
+      <div class="status bad" role="alertdialog" aria-labelledby="unverified-question" @keydown=${(e: KeyboardEvent) => {
+        if (e.key === 'Escape') this.confirmUnverified = undefined;
+      }}>
+        <p id="unverified-question">${this.t('ui.lobby.id.confirm')}</p>
+        <div class="actions">
+          <button part="button" class="primary" type="button" @click=${() => { this.#start(ask.guest, true); }}>${this.t('ui.lobby.id.letInAnyway')}</button>
+          <button part="button" class="safe" type="button" @click=${() => (this.confirmUnverified = undefined)}>${this.t('ui.lobby.id.wait')}</button>
+        </div>
+      </div>`;
+  }
 
   /**
    * The patient's own answers, once they arrive: only what the profile knows and accepts is kept,
@@ -222,7 +296,7 @@ export class DhLobby extends DhElement {
     session.startShare(canvasTrack(picture), kind);
     this.shown = picture;
     this.sharePanel = undefined;
-    void getServices().then((s) => s.markStarProfileShown(booking.id));
+    void getServices().then((s) => s.noteVisit(booking.id, { starProfileShown: true }));
   }
 
   #save = async (format: 'png' | 'pdf'): Promise<void> => {
@@ -281,9 +355,11 @@ export class DhLobby extends DhElement {
         <h3 id="late-heading">${this.t('ui.admit.lateArrivals')}</h3>
         ${waitingList(waiting, {
           t: (key, params) => this.t(key, params),
-          letIn: (g) => { session.admitGuest(g.peerId); },
+          letIn: (g) => { this.#start(g); },
           deny: (g) => { session.deny(g.peerId); },
+          extra: (g) => g.role === 'patient' ? this.#identityText(g.identity) : nothing,
         })}
+        ${this.#renderConfirmUnverified()}
       </section>`;
   }
 
@@ -317,11 +393,12 @@ export class DhLobby extends DhElement {
             canLetIn: this.devicesReady,
             letIn: (g) => { this.#start(g); },
             deny: (g) => { session?.deny(g.peerId); },
-            extra: (g) => g.role === 'patient' ? html`<slot name="identity"><span class="hint"> – ${this.t('ui.lobby.identity')}</span></slot>` : nothing,
+            extra: (g) => g.role === 'patient' ? this.#identityText(g.identity) : nothing,
           })}
           <button part="button start" class="primary" type="button" ?disabled=${!ready} aria-describedby="start-hint" @click=${() => { this.#start(); }}>
             ${this.t('ui.lobby.start')}</button>
           <p id="start-hint" class="hint">${this.t('ui.lobby.startHint')}</p>
+          ${this.#renderConfirmUnverified()}
           <p>${phone}</p>
           <dh-booking booking-id=${b.id} no-start></dh-booking>
         </section>

@@ -222,4 +222,49 @@ describe('dh-lobby', () => {
     const head = new TextDecoder('latin1').decode(await blobs[0]!.slice(0, 8).arrayBuffer());
     expect(head).to.equal('%PDF-1.4');
   });
+  it('shows each patient’s sign-in, and lets one in unverified only after the nurse confirms it, noted for the EHR', async () => {
+    const booking = await book();
+    const el = await mount('dh-lobby', (l) => {
+      // The host page's own check (the lobby makes one from the configured broker otherwise).
+      l.verifyIdentity = () => (idToken) => Promise.resolve(idToken.startsWith('good.')
+        ? { state: 'verified', name: 'Tolvan Tolvansson', method: 'bankid' } : { state: 'failed', code: 'person' });
+      l.bookingId = booking.id;
+    });
+    const check = await until(() => $<DhDeviceCheck>(el, 'dh-device-check'), 'the device check');
+    await until(() => check.ready, 'devices ready');
+    const join = async (idToken: string): Promise<GuestSession> => {
+      const g = new GuestSession({ signalling: { url: `${base}/peerjs`, iceServers: [] }, token: booking.token, role: 'patient', knockEveryMs: 300 });
+      guests.push(g);
+      g.setIdentity(idToken);
+      await g.start(await navigator.mediaDevices.getUserMedia({ video: true, audio: true }));
+      return g;
+    };
+    const impostor = await join('bad.eyJzdWIiOiIxIn0.c2ln');
+    await until(() => $(el, '[part="waiting"]')?.textContent.includes('annan person än den bokade'), 'the warning');
+    expect(await axeViolations(el)).to.deep.equal([]);
+
+    // Letting in the unverified one asks first; "Nej, vänta" leaves everyone waiting.
+    $$(el, '[part="waiting"] li')[0]!.querySelector<HTMLButtonElement>('[part~="admit"]')!.click();
+    const ask = await until(() => $(el, '[role="alertdialog"]'), 'the question');
+    expect(ask.textContent).to.contain('inte verifierad med e-legitimation');
+    expect(await axeViolations(el)).to.deep.equal([]);
+    await click(el, 'Nej, vänta');
+    expect($(el, '[role="alertdialog"]')).to.equal(null);
+    expect(impostor.state).to.equal('waiting');
+
+    const patient = await join('good.eyJzdWIiOiIyIn0.c2ln');
+    await until(() => $(el, '[part="waiting"]')?.textContent.includes('Identitet verifierad: Tolvan Tolvansson (BankID)'), 'the verified patient');
+    const rows = $$(el, '[part="waiting"] li');
+    rows.find((r) => r.textContent.includes('Identitet verifierad'))!.querySelector<HTMLButtonElement>('[part~="admit"]')!.click();
+    await until(() => patient.state === 'connected', 'the verified patient let in without a question');
+    await until(async () => (await (await getServices()).store.bookings.get(booking.id))?.identity?.verified === 'bankid', 'the note');
+
+    // The impostor, now a late arrival in the call view, again only after a yes.
+    const late = await until(() => $(el, 'dh-call > [slot="waiting"] [part~="admit"]'), 'the late arrival');
+    late.click();
+    await until(() => $(el, '[role="alertdialog"]'), 'the question again');
+    await click(el, 'Ja, släpp in ändå');
+    await until(() => impostor.state === 'connected', 'let in after the yes');
+    await until(async () => (await (await getServices()).store.bookings.get(booking.id))?.identity?.override === true, 'the override noted');
+  });
 });
