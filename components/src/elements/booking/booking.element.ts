@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import {
   DEFAULT_INTERPRETER_LANGUAGES, canStartVisit, ehrNote, formatMobile, languageName, visitDateText,
-  type Booking, type InviteDraft, type InviteErrors, type InviteField, type MessageKey,
+  type Booking, type InviteDraft, type InviteErrors, type InviteField, type MessageKey, type Params,
 } from '../../core/index.js';
 import { StaleBookingError, type OutboxEntry } from '../../store/index.js';
 import { draftOf, type SmsOutcome, type VisitService } from '../../visits/visit-service.js';
@@ -11,6 +11,7 @@ import { baseStyles } from '../shared/base.styles.js';
 import { download } from '../shared/download.js';
 import '../shared/nurse-texts.js';
 import { DhElement } from '../shared/dh-element.js';
+import { inviteErrorText } from '../shared/error-text.js';
 import { getServices } from '../shared/services.js';
 import { bookingStyles } from './booking.styles.js';
 
@@ -59,6 +60,7 @@ export class DhBooking extends DhElement {
 
   #services: VisitService | undefined;
   #focus: string | undefined;
+  readonly #t = (key: MessageKey, params?: Params): string => this.t(key, params);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('bookingId')) void this.#load();
@@ -371,12 +373,16 @@ export class DhBooking extends DhElement {
 
   #error(name: InviteField): TemplateResult | typeof nothing {
     const error = this.errors[name];
-    return error ? html`<p id="${name}-error" class="error">${error}</p>` : nothing;
+    return error ? html`<p id="${name}-error" class="error">${inviteErrorText(name, error, this.#t)}</p>` : nothing;
   }
 
   /** Errors on fields this form does not show (a clinic removed from the configuration, say). */
   #otherErrors(): TemplateResult | typeof nothing {
-    const other = Object.entries(this.errors).filter(([k]) => !EDIT_FIELDS.includes(k as InviteField));
-    return other.length > 0 ? html`<p class="status bad" role="alert">${other.map(([, v]) => v).join(' ')}</p>` : nothing;
+    const other = (Object.keys(this.errors) as InviteField[]).filter((k) => !EDIT_FIELDS.includes(k));
+    const texts = other.map((field) => {
+      const error = this.errors[field];
+      return error ? inviteErrorText(field, error, this.#t) : '';
+    });
+    return other.length > 0 ? html`<p class="status bad" role="alert">${texts.join(' ')}</p>` : nothing;
   }
 }

@@ -4,13 +4,14 @@ import { live } from 'lit/directives/live.js';
 import {
   DEFAULT_DURATION_MINUTES, DEFAULT_INTERPRETER_LANGUAGES, LOCALES, emptyDraft, languageName, parsePersonnummer,
   formatMobile, validateInvite, visitDateText,
-  type InviteDraft, type InviteErrors, type InviteField, type MessageKey,
+  type InviteDraft, type InviteErrors, type InviteField, type MessageKey, type Params,
 } from '../../core/index.js';
 import type { SendResult } from '../../notify/index.js';
 import type { SmsOutcome, VisitService } from '../../visits/visit-service.js';
 import { baseStyles } from '../shared/base.styles.js';
 import '../shared/nurse-texts.js';
 import { DhElement } from '../shared/dh-element.js';
+import { inviteErrorText } from '../shared/error-text.js';
 import { getServices } from '../shared/services.js';
 import { inviteStyles } from './invite.styles.js';
 
@@ -72,6 +73,7 @@ export class DhInvite extends DhElement {
   @state() private accessor ready = false;
 
   #services: VisitService | undefined;
+  readonly #t = (key: MessageKey, params?: Params): string => this.t(key, params);
   #focusFirstError = false;
   #focusStep = false;
   #saveChain: Promise<unknown> = Promise.resolve();
@@ -141,7 +143,7 @@ export class DhInvite extends DhElement {
     if (!final && digits < 10) return;
     const parsed = parsePersonnummer(value, this.now());
     if (!parsed.ok) {
-      if (final || digits >= 10) this.errors = { ...this.errors, personnummer: parsed.error.message };
+      if (final || digits >= 10) this.errors = { ...this.errors, personnummer: { code: parsed.error.code } };
       return;
     }
     const found = await this.#services?.store.participants.find(parsed.value.id);
@@ -390,7 +392,7 @@ export class DhInvite extends DhElement {
           min=${opts.min ?? nothing} max=${opts.max ?? nothing} step=${opts.step ?? nothing}
           aria-invalid=${error ? 'true' : 'false'} aria-describedby=${described || nothing}
           @input=${this.#onInput} @blur=${opts.onBlur ?? nothing} />
-        ${error ? html`<p id="${name}-error" class="error" part="error">${error}</p>` : nothing}
+        ${error ? html`<p id="${name}-error" class="error" part="error">${inviteErrorText(name, error, this.#t)}</p>` : nothing}
       </div>
     `;
   }
@@ -406,7 +408,7 @@ export class DhInvite extends DhElement {
           <option value="" ?selected=${value === ''}>${this.t('ui.choose')}</option>
           ${options.map(([v, label]) => html`<option value=${v} ?selected=${v === value}>${label}</option>`)}
         </select>
-        ${error ? html`<p id="${name}-error" class="error" part="error">${error}</p>` : nothing}
+        ${error ? html`<p id="${name}-error" class="error" part="error">${inviteErrorText(name, error, this.#t)}</p>` : nothing}
       </div>
     `;
   }
