@@ -4,7 +4,7 @@ import { deleteDB, openDB } from 'idb';
 import { newBooking, validateInvite, emptyDraft, type Booking, type InviteDraft } from '../core/index.js';
 import { TestClock, uniqueDbName } from '../testing/env.js';
 import { DB_VERSION } from './schema.js';
-import { LocalStore, StaleBookingError, StoreOutdatedError } from './store.js';
+import { LocalStore, MissingBookingError, StaleBookingError, StoreError, StoreOutdatedError } from './store.js';
 
 const NOW = new Date('2026-11-25T11:00:00Z');
 
@@ -88,7 +88,7 @@ describe('LocalStore', () => {
         error = e;
       }
       expect(error).to.be.instanceOf(StaleBookingError);
-      expect((error as StaleBookingError).message).to.match(/ändrats i en annan flik/);
+      expect((error as StaleBookingError).code).to.equal('stale'); // worded by the element that shows it
       expect((error as StaleBookingError).current.reason).to.equal('Ändrad i flik A');
       expect((await tabA.bookings.get(b.id))?.reason).to.equal('Ändrad i flik A');
     });
@@ -120,6 +120,15 @@ describe('LocalStore', () => {
       await store.bookings.cancel(b.id, b.version).catch((e: unknown) => (error = e));
       expect(error).to.be.instanceOf(StaleBookingError);
       expect((await store.bookings.get(b.id))?.status).to.equal('booked');
+    });
+
+    it('refuses to change a booking that is no longer there, naming it by a code and its id', async () => {
+      const store = await open();
+      const gone = booking();
+      let error: unknown;
+      await store.bookings.update(gone).catch((e: unknown) => (error = e));
+      expect(error).to.be.instanceOf(MissingBookingError).and.instanceOf(StoreError);
+      expect([(error as MissingBookingError).code, (error as MissingBookingError).id]).to.deep.equal(['missing', gone.id]);
     });
   });
 
@@ -344,7 +353,7 @@ describe('LocalStore', () => {
       let error: unknown;
       await store.bookings.list({ clinicId: 'gagnef', from: NOW, to: new Date(NOW.getTime() + 86_400_000) }).catch((e: unknown) => (error = e));
       expect(error).to.be.instanceOf(StoreOutdatedError);
-      expect((error as Error).message).to.match(/Ladda om/);
+      expect((error as StoreOutdatedError).code).to.equal('outdated');
     });
   });
 });

@@ -11,7 +11,7 @@ import { baseStyles } from '../shared/base.styles.js';
 import { download } from '../shared/download.js';
 import '../shared/nurse-texts.js';
 import { DhElement } from '../shared/dh-element.js';
-import { inviteErrorText } from '../shared/error-text.js';
+import { errorText, inviteErrorText } from '../shared/error-text.js';
 import { getServices } from '../shared/services.js';
 import { bookingStyles } from './booking.styles.js';
 
@@ -57,13 +57,15 @@ export class DhBooking extends DhElement {
   @state() private accessor busy = false;
   @state() private accessor message: { text: string; kind: 'good' | 'bad' } | undefined;
   @state() private accessor unsent: OutboxEntry[] = [];
+  /** Why the booking could not be read (the store cannot be opened: another tab has a newer page, say). */
+  @state() private accessor failure: unknown;
 
   #services: VisitService | undefined;
   #focus: string | undefined;
   readonly #t = (key: MessageKey, params?: Params): string => this.t(key, params);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('bookingId')) void this.#load();
+    if (changed.has('bookingId')) void this.reload();
   }
 
   protected override updated(): void {
@@ -75,7 +77,12 @@ export class DhBooking extends DhElement {
 
   /** Reads the booking again (after a stale-edit refusal, or when shown anew). */
   async reload(): Promise<void> {
-    await this.#load();
+    try {
+      this.failure = undefined;
+      await this.#load();
+    } catch (error) {
+      this.failure = error;
+    }
   }
 
   async #load(): Promise<void> {
@@ -108,7 +115,7 @@ export class DhBooking extends DhElement {
         this.stale = true;
         this.#focus = '.status.bad';
       } else {
-        this.message = { text: this.t('ui.error.generic', { reason: (error as Error).message }), kind: 'bad' };
+        this.message = { text: errorText(error, this.#t), kind: 'bad' };
       }
     } finally {
       this.busy = false;
@@ -237,6 +244,7 @@ export class DhBooking extends DhElement {
   };
 
   protected override render(): TemplateResult {
+    if (this.failure !== undefined) return html`<p class="status bad" role="alert">${errorText(this.failure, this.#t)}</p>`;
     if (this.missing) return html`<p class="status bad" role="alert">${this.t('store.missing')}</p>`;
     const b = this.booking;
     if (!b) return html`<p role="status">${this.t('ui.calendar.loading')}</p>`;

@@ -11,7 +11,7 @@ import type { SmsOutcome, VisitService } from '../../visits/visit-service.js';
 import { baseStyles } from '../shared/base.styles.js';
 import '../shared/nurse-texts.js';
 import { DhElement } from '../shared/dh-element.js';
-import { inviteErrorText } from '../shared/error-text.js';
+import { errorText, inviteErrorText } from '../shared/error-text.js';
 import { getServices } from '../shared/services.js';
 import { inviteStyles } from './invite.styles.js';
 
@@ -71,6 +71,8 @@ export class DhInvite extends DhElement {
   @state() private accessor message: { text: string; kind: 'good' | 'bad' | 'info' } | undefined;
   @state() private accessor sent: { bookingId: string; sms: SmsOutcome[] } | undefined;
   @state() private accessor ready = false;
+  /** Why the wizard could not start (the store cannot be opened: another tab has a newer page, say). */
+  @state() private accessor failure: unknown;
 
   #services: VisitService | undefined;
   readonly #t = (key: MessageKey, params?: Params): string => this.t(key, params);
@@ -80,7 +82,9 @@ export class DhInvite extends DhElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.#load();
+    this.#load().catch((error: unknown) => {
+      this.failure = error;
+    });
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -222,7 +226,7 @@ export class DhInvite extends DhElement {
       this.emit('dh-invite-sent', { bookingId: booking.id, smsSent: sms.every((s) => s.result.status === 'sent') });
       this.#focusStep = true;
     } catch (error) {
-      this.message = { text: this.t('ui.error.generic', { reason: (error as Error).message }), kind: 'bad' };
+      this.message = { text: errorText(error, this.#t), kind: 'bad' };
     } finally {
       this.sending = false;
     }
@@ -251,6 +255,7 @@ export class DhInvite extends DhElement {
   };
 
   protected override render(): TemplateResult {
+    if (this.failure !== undefined) return html`<p class="status bad" role="alert">${errorText(this.failure, this.#t)}</p>`;
     if (!this.ready) return html`<p role="status">${this.t('ui.calendar.loading')}</p>`;
     if (this.sent) return this.#renderSent(this.sent);
     const index = STEPS.indexOf(this.step);

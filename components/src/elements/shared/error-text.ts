@@ -1,4 +1,5 @@
 import { inviteErrorKey, type InviteError, type InviteField, type MessageKey, type Params } from '../../core/index.js';
+import { StoreError } from '../../store/index.js';
 
 /** An element's own `t()`: texts in the element's language. */
 export type Translate = (key: MessageKey, params?: Params) => string;
@@ -9,4 +10,13 @@ export type Translate = (key: MessageKey, params?: Params) => string;
  */
 export function inviteErrorText<F extends InviteField>(field: F, error: InviteError<F>, t: Translate): string {
   return t(inviteErrorKey(field, error), error.params);
+}
+
+/**
+ * An error caught by an element: a refusal of the store (stale, missing, outdated) as its own text;
+ * anything else, which has no code, as "Something went wrong: …" with what it says.
+ */
+export function errorText(error: unknown, t: Translate): string {
+  if (error instanceof StoreError) return t(`store.${error.code}`);
+  return t('ui.error.generic', { reason: error instanceof Error ? error.message : String(error) });
 }
