@@ -209,6 +209,26 @@ describe('LocalStore', () => {
     });
   });
 
+  describe('SMS outbox', () => {
+    it('reads why an SMS is unsent as a code, also from an entry an older version kept as a Swedish sentence', async () => {
+      const name = uniqueDbName('outbox-codes');
+      const store = await open(new TestClock(NOW.getTime()), name);
+      const entry = { to: '+46701234567', text: 'Hej', kind: 'invite', createdAt: NOW.toISOString(), attempts: 3, nextAttemptAt: NOW.toISOString() };
+      await store.outbox.put({ ...entry, id: 'new', status: 'rejected', lastError: { code: 'rejected', reason: 'Okänt nummer' } });
+      // What versions before codes wrote, straight into the database.
+      const raw = await openDB(name, DB_VERSION);
+      await raw.put('outbox', { ...entry, id: 'old-queued', status: 'pending', lastError: 'Sms:et kunde inte skickas just nu. Det ligger kvar och skickas automatiskt när tjänsten svarar igen.' });
+      await raw.put('outbox', { ...entry, id: 'old-rejected', status: 'rejected', lastError: 'Sms-tjänsten tog inte emot meddelandet: Numret ser ut att vara en fast telefon.' });
+      raw.close();
+      expect((await store.outbox.all()).map((e) => [e.id, e.lastError])).to.deep.equal([
+        ['new', { code: 'rejected', reason: 'Okänt nummer' }],
+        ['old-queued', { code: 'queued' }],
+        ['old-rejected', { code: 'rejected', reason: 'Numret ser ut att vara en fast telefon.' }],
+      ]);
+      expect((await store.outbox.get('old-queued'))?.lastError).to.deep.equal({ code: 'queued' });
+    });
+  });
+
   describe('settings', () => {
     it('keeps a value across connections', async () => {
       const name = uniqueDbName('settings');

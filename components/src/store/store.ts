@@ -1,6 +1,6 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { MAX_CODE_TRIES, bookingEnd, retentionCutoff, tryCode, type Booking, type CodeCheck } from '../core/index.js';
-import { DB_VERSION, DEFAULT_DB_NAME, type DhSchema, type ListingRecord, type OutboxEntry, type ParticipantRecord } from './schema.js';
+import { DB_VERSION, DEFAULT_DB_NAME, type DhSchema, type ListingRecord, type OutboxEntry, type OutboxError, type ParticipantRecord } from './schema.js';
 
 export type StoreErrorCode = 'stale' | 'missing' | 'outdated';
 
@@ -126,6 +126,23 @@ export class StoreOutdatedError extends StoreError {
 
 const OLD_DRAFT_KEY = 'invite-draft';
 
+/** What versions before error codes put in front of the relay's reason when it refused an SMS. */
+const OLD_REJECTED_PREFIX = 'Sms-tjänsten tog inte emot meddelandet: ';
+
+/**
+ * An outbox entry as this version reads it. Versions before error codes kept `lastError` as a
+ * Swedish sentence; it is read back as a code (a refusal keeps the relay's reason), so that every
+ * page words it in its own language. Exported for the test.
+ */
+export function readOutboxEntry(entry: OutboxEntry): OutboxEntry {
+  const old: unknown = entry.lastError;
+  if (typeof old !== 'string') return entry;
+  const lastError: OutboxError = entry.status === 'rejected'
+    ? { code: 'rejected', reason: old.startsWith(OLD_REJECTED_PREFIX) ? old.slice(OLD_REJECTED_PREFIX.length) : old }
+    : { code: 'queued' };
+  return { ...entry, lastError };
+}
+
 /**
  * Brings a database from `oldVersion` to DB_VERSION, one step at a time, keeping what is in it.
  * Exported for the migration test.
@@ -195,8 +212,11 @@ export class LocalStore {
       put: async (entry) => {
         await (await db()).put('outbox', entry);
       },
-      get: async (id) => (await db()).get('outbox', id),
-      all: async () => (await db()).getAllFromIndex('outbox', 'by-created'),
+      get: async (id) => {
+        const entry = await (await db()).get('outbox', id);
+        return entry && readOutboxEntry(entry);
+      },
+      all: async () => (await (await db()).getAllFromIndex('outbox', 'by-created')).map(readOutboxEntry),
       delete: async (id) => (await db()).delete('outbox', id),
     };
     this.settings = {

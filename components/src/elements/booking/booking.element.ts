@@ -11,7 +11,7 @@ import { baseStyles } from '../shared/base.styles.js';
 import { download } from '../shared/download.js';
 import '../shared/nurse-texts.js';
 import { DhElement } from '../shared/dh-element.js';
-import { errorText, inviteErrorText } from '../shared/error-text.js';
+import { errorText, inviteErrorText, smsErrorText } from '../shared/error-text.js';
 import { getServices } from '../shared/services.js';
 import { bookingStyles } from './booking.styles.js';
 
@@ -29,6 +29,7 @@ const EDIT_FIELDS: readonly InviteField[] = ['date', 'time', 'duration', 'reason
  * @csspart button - Every button.
  * @csspart start - The "Starta besök" button.
  * @csspart menu - The list of further actions.
+ * @csspart unsent - Text messages not sent yet: how many, to whom and why.
  *
  * @cssproperty --dh-color-primary - Buttons and headings.
  * @cssproperty --dh-color-error - Errors and the "cancelled" mark.
@@ -99,10 +100,17 @@ export class DhBooking extends DhElement {
   }
 
   #report(sms: readonly SmsOutcome[], ok: MessageKey): void {
-    const failed = sms.filter((s) => s.result.status !== 'sent');
-    this.message = failed.length === 0
-      ? { text: this.t(ok), kind: 'good' }
+    const failed = sms.flatMap((s) => (s.result.status === 'sent' ? [] : [s.result.error]));
+    const rejected = failed.find((e) => e.code === 'rejected');
+    this.message = failed.length === 0 ? { text: this.t(ok), kind: 'good' }
+      : rejected ? { text: this.t('ui.sent.rejected', { reason: rejected.reason }), kind: 'bad' }
       : { text: `${this.t('ui.sent.failed')} ${this.t('relay.queued')}`, kind: 'bad' };
+  }
+
+  /** Each unsent SMS's recipient and why it is unsent, worded now: the outbox keeps codes, not text. */
+  #unsentReasons(): string[] {
+    const lines = this.unsent.flatMap((e) => (e.lastError ? [`${formatMobile(e.to)}: ${smsErrorText(e.lastError, this.#t)}`] : []));
+    return [...new Set(lines)];
   }
 
   async #run(action: () => Promise<void>): Promise<void> {
@@ -253,6 +261,7 @@ export class DhBooking extends DhElement {
     const when = visitDateText(new Date(b.start), this.fullLocale);
     const end = visitDateText(new Date(Date.parse(b.start) + b.durationMinutes * 60_000), this.fullLocale).time;
     const startable = canStartVisit(b, this.now());
+    const reasons = this.#unsentReasons();
     return html`
       <div class="head" @keydown=${this.#onKeydown}>
         <h2 id="heading" tabindex="-1">${this.t('ui.booking.details')}: ${b.participant.givenName} ${b.participant.familyName}</h2>
@@ -293,7 +302,10 @@ export class DhBooking extends DhElement {
         <div class="status bad" role="alert"><p>${this.t('ui.booking.codeLocked')}</p>
           <button part="button" type="button" @click=${this.#newCode} ?disabled=${this.busy}>${this.t('ui.booking.newCode')}</button></div>` : nothing}
       ${this.unsent.length > 0 ? html`
-        <p class="status bad">${this.t('ui.booking.smsUnsent', { n: this.unsent.length })}</p>
+        <div class="status bad" part="unsent">
+          <p>${this.t('ui.booking.smsUnsent', { n: this.unsent.length })}</p>
+          ${reasons.length > 0 ? html`<ul>${reasons.map((line) => html`<li>${line}</li>`)}</ul>` : nothing}
+        </div>
         <button part="button" type="button" @click=${this.#retryUnsent} ?disabled=${this.busy}>${this.t('ui.sms.retry')}</button>` : nothing}
       ${this.stale ? html`
         <div class="status bad" role="alert" tabindex="-1">

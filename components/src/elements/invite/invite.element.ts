@@ -372,7 +372,7 @@ export class DhInvite extends DhElement {
         ? html`<p class="status good" role="status">${this.t('ui.sent.text')}</p>`
         : html`
             <p class="status bad" role="alert">
-              ${rejected ? this.t('ui.sent.rejected', { reason: rejected.error }) : this.t('relay.queued')}
+              ${rejected ? this.t('ui.sent.rejected', { reason: rejected.error.reason }) : this.t('relay.queued')}
             </p>
             <button part="button" type="button" @click=${this.#retry}>${this.t('ui.sms.retry')}</button>
           `}

@@ -1,5 +1,5 @@
 import { inviteErrorKey, type InviteError, type InviteField, type MessageKey, type Params } from '../../core/index.js';
-import { StoreError } from '../../store/index.js';
+import { StoreError, type OutboxError } from '../../store/index.js';
 
 /** An element's own `t()`: texts in the element's language. */
 export type Translate = (key: MessageKey, params?: Params) => string;
@@ -19,4 +19,9 @@ export function inviteErrorText<F extends InviteField>(field: F, error: InviteEr
 export function errorText(error: unknown, t: Translate): string {
   if (error instanceof StoreError) return t(`store.${error.code}`);
   return t('ui.error.generic', { reason: error instanceof Error ? error.message : String(error) });
+}
+
+/** Why an SMS is unsent: the relay's reason for a refusal is its own text, shown as it is. */
+export function smsErrorText(error: OutboxError, t: Translate): string {
+  return error.code === 'rejected' ? t('relay.rejected', { reason: error.reason }) : t('relay.queued');
 }
