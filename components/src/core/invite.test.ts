@@ -1,7 +1,12 @@
 import { expect } from 'chai';
 import { describe, it } from 'node:test';
 import type { Clinic } from './config.js';
-import { emptyDraft, validateInvite, type InviteDraft, type InviteField } from './invite.js';
+import { en } from './i18n/en.js';
+import { sv } from './i18n/sv.js';
+import { t, type Params } from './i18n.js';
+import {
+  INVITE_ERROR_KEYS, emptyDraft, inviteErrorKey, validateInvite, type InviteDraft, type InviteErrorCodes, type InviteErrors, type InviteField,
+} from './invite.js';
 
 // Wednesday 25 November 2026, 12:00 in Sweden.
 const NOW = new Date('2026-11-25T11:00:00Z');
@@ -23,7 +28,7 @@ const good = (over: Partial<InviteDraft> = {}): InviteDraft => ({
   ...over,
 });
 
-function errorsOf(draft: InviteDraft, now = NOW): Partial<Record<InviteField, string>> {
+function errorsOf(draft: InviteDraft, now = NOW): InviteErrors {
   const r = validateInvite(draft, now, { clinics: CLINICS });
   return r.ok ? {} : r.errors;
 }
@@ -78,55 +83,69 @@ describe('validateInvite', () => {
   });
 
   describe('when fields are wrong', () => {
-    const cases: [string, Partial<InviteDraft>, InviteField, RegExp][] = [
-      ['no clinic', { clinic: '' }, 'clinic', /Välj mottagning/],
-      ['an unknown clinic', { clinic: 'nowhere' }, 'clinic', /finns inte/],
-      ['no personnummer', { personnummer: '' }, 'personnummer', /Ange personnummer/],
-      ['a wrong check digit', { personnummer: '19121212-1213' }, 'personnummer', /Kontrollsiffran/],
-      ['no first name', { givenName: ' ' }, 'givenName', /förnamn/],
-      ['no last name', { familyName: '' }, 'familyName', /efternamn/],
-      ['digits in a name', { familyName: 'Tolvansson2' }, 'familyName', /bokstäver/],
-      ['markup in a name', { givenName: '<img src=x>' }, 'givenName', /bokstäver/],
-      ['a very long name', { givenName: 'A'.repeat(101) }, 'givenName', /högst 100/],
-      ['no mobile', { mobile: '' }, 'mobile', /Ange mobilnummer/],
-      ['a landline', { mobile: '08-123 456 78' }, 'mobile', /fast telefon/],
-      ['a bad e-mail', { email: 'tolvan@' }, 'email', /E-postadressen/],
-      ['no reason', { reason: '   ' }, 'reason', /ärende/],
-      ['a very long reason', { reason: 'x'.repeat(201) }, 'reason', /högst 200/],
-      ['no date', { date: '' }, 'date', /Ange datum/],
-      ['an unreadable date', { date: '30/11/2026' }, 'date', /ÅÅÅÅ-MM-DD/],
-      ['an impossible date', { date: '2026-02-30' }, 'date', /ÅÅÅÅ-MM-DD/],
-      ['yesterday', { date: '2026-11-24' }, 'date', /passerat/],
-      ['a closed day (Tuesday)', { date: '2026-12-01' }, 'date', /stängt/],
-      ['a Sunday', { date: '2026-11-29' }, 'date', /stängt/],
-      ['no time', { time: '' }, 'time', /Ange tid/],
-      ['an unreadable time', { time: '25:00' }, 'time', /TT:MM/],
-      ['earlier today', { date: '2026-11-25', time: '11:30' }, 'time', /passerat/],
-      ['before opening', { time: '07:45' }, 'time', /08:00–17:00/],
-      ['ending after closing', { time: '16:30' }, 'time', /08:00–17:00/],
-      ['a short Friday', { date: '2026-11-27', time: '11:30' }, 'time', /08:00–12:00/],
-      ['a zero duration', { duration: 0 }, 'duration', /mellan 15 och 120/],
-      ['a fractional duration', { duration: '30.5' }, 'duration', /mellan 15 och 120/],
-      ['a too long duration', { duration: 180 }, 'duration', /mellan 15 och 120/],
-      ['an unknown invitation language', { language: 'xx' }, 'language', /språk/],
-      ['an interpreter with no language', { interpreter: true, interpreterMobile: '0701234567', interpreterEmail: 'a@b.se' }, 'interpreterLanguage', /tolkspråk/],
-      ['an interpreter with a landline', { interpreter: true, interpreterLanguage: 'so', interpreterMobile: '023-49 91 15', interpreterEmail: 'a@b.se' }, 'interpreterMobile', /fast telefon/],
-      ['an interpreter with no e-mail', { interpreter: true, interpreterLanguage: 'so', interpreterMobile: '0701234567' }, 'interpreterEmail', /Ange e-postadress/],
-      ['an interpreter with a bad e-mail', { interpreter: true, interpreterLanguage: 'so', interpreterMobile: '0701234567', interpreterEmail: 'tolk.se' }, 'interpreterEmail', /ser inte giltig ut/],
+    const cases: [string, Partial<InviteDraft>, InviteField, code: string, params: Params | undefined, swedish: RegExp][] = [
+      ['no clinic', { clinic: '' }, 'clinic', 'required', undefined, /Välj mottagning/],
+      ['an unknown clinic', { clinic: 'nowhere' }, 'clinic', 'unknown', undefined, /finns inte/],
+      ['no personnummer', { personnummer: '' }, 'personnummer', 'empty', undefined, /Ange personnummer/],
+      ['a wrong check digit', { personnummer: '19121212-1213' }, 'personnummer', 'checksum', undefined, /Kontrollsiffran/],
+      ['no first name', { givenName: ' ' }, 'givenName', 'required', undefined, /förnamn/],
+      ['no last name', { familyName: '' }, 'familyName', 'required', undefined, /efternamn/],
+      ['digits in a name', { familyName: 'Tolvansson2' }, 'familyName', 'invalid', undefined, /bokstäver/],
+      ['markup in a name', { givenName: '<img src=x>' }, 'givenName', 'invalid', undefined, /bokstäver/],
+      ['a very long name', { givenName: 'A'.repeat(101) }, 'givenName', 'long', { max: 100 }, /högst 100/],
+      ['no mobile', { mobile: '' }, 'mobile', 'empty', undefined, /Ange mobilnummer/],
+      ['a landline', { mobile: '08-123 456 78' }, 'mobile', 'landline', undefined, /fast telefon/],
+      ['a bad e-mail', { email: 'tolvan@' }, 'email', 'invalid', undefined, /E-postadressen/],
+      ['no reason', { reason: '   ' }, 'reason', 'required', undefined, /ärende/],
+      ['a very long reason', { reason: 'x'.repeat(201) }, 'reason', 'long', { max: 200 }, /högst 200/],
+      ['no date', { date: '' }, 'date', 'required', undefined, /Ange datum/],
+      ['an unreadable date', { date: '30/11/2026' }, 'date', 'invalid', undefined, /ÅÅÅÅ-MM-DD/],
+      ['an impossible date', { date: '2026-02-30' }, 'date', 'invalid', undefined, /ÅÅÅÅ-MM-DD/],
+      ['yesterday', { date: '2026-11-24' }, 'date', 'past', undefined, /passerat/],
+      ['a closed day (Tuesday)', { date: '2026-12-01' }, 'date', 'closed', undefined, /stängt/],
+      ['a Sunday', { date: '2026-11-29' }, 'date', 'closed', undefined, /stängt/],
+      ['no time', { time: '' }, 'time', 'required', undefined, /Ange tid/],
+      ['an unreadable time', { time: '25:00' }, 'time', 'invalid', undefined, /TT:MM/],
+      ['earlier today', { date: '2026-11-25', time: '11:30' }, 'time', 'past', undefined, /passerat/],
+      ['before opening', { time: '07:45' }, 'time', 'hours', { open: '08:00', close: '17:00' }, /08:00–17:00/],
+      ['ending after closing', { time: '16:30' }, 'time', 'hours', { open: '08:00', close: '17:00' }, /08:00–17:00/],
+      ['a short Friday', { date: '2026-11-27', time: '11:30' }, 'time', 'hours', { open: '08:00', close: '12:00' }, /08:00–12:00/],
+      ['a zero duration', { duration: 0 }, 'duration', 'invalid', { min: 15, max: 120 }, /mellan 15 och 120/],
+      ['a fractional duration', { duration: '30.5' }, 'duration', 'invalid', { min: 15, max: 120 }, /mellan 15 och 120/],
+      ['a too long duration', { duration: 180 }, 'duration', 'invalid', { min: 15, max: 120 }, /mellan 15 och 120/],
+      ['an unknown invitation language', { language: 'xx' }, 'language', 'invalid', undefined, /språk/],
+      ['an interpreter with no language', { interpreter: true, interpreterMobile: '0701234567', interpreterEmail: 'a@b.se' }, 'interpreterLanguage', 'required', undefined, /tolkspråk/],
+      ['an interpreter with a landline', { interpreter: true, interpreterLanguage: 'so', interpreterMobile: '023-49 91 15', interpreterEmail: 'a@b.se' }, 'interpreterMobile', 'landline', undefined, /fast telefon/],
+      ['an interpreter with no e-mail', { interpreter: true, interpreterLanguage: 'so', interpreterMobile: '0701234567' }, 'interpreterEmail', 'required', undefined, /Ange e-postadress/],
+      ['an interpreter with a bad e-mail', { interpreter: true, interpreterLanguage: 'so', interpreterMobile: '0701234567', interpreterEmail: 'tolk.se' }, 'interpreterEmail', 'invalid', undefined, /ser inte giltig ut/],
     ];
-    for (const [what, over, field, message] of cases) {
-      it(`flags ${what} on "${field}" only`, () => {
+    for (const [what, over, field, code, params, swedish] of cases) {
+      it(`flags ${what} on "${field}" only, as "${code}"${params ? ` with ${JSON.stringify(params)}` : ''}`, () => {
         const errors = errorsOf(good(over));
-        expect(Object.keys(errors)).to.deep.equal([field]);
-        expect(errors[field]).to.match(message);
+        expect(errors).to.deep.equal({ [field]: params ? { code, params } : { code } });
+        const error = errors[field];
+        if (!error) return;
+        // The Swedish page's text says why; the English page's is another text from the same code.
+        const swedishText = t(inviteErrorKey(field, error), error.params, 'sv');
+        expect(swedishText).to.match(swedish);
+        expect(t(inviteErrorKey(field, error), error.params, 'en')).to.not.equal(swedishText).and.not.match(/\{\w+\}/);
       });
     }
 
-    it('reports every wrong field at once', () => {
-      const errors = errorsOf({ ...emptyDraft(), interpreter: true });
-      expect(Object.keys(errors).sort()).to.deep.equal(
-        ['clinic', 'date', 'familyName', 'givenName', 'interpreterEmail', 'interpreterLanguage', 'interpreterMobile', 'mobile', 'personnummer', 'reason', 'time'],
-      );
+    it('reports every wrong field at once, as codes and nothing worded', () => {
+      expect(errorsOf({ ...emptyDraft(), interpreter: true })).to.deep.equal({
+        clinic: { code: 'required' },
+        personnummer: { code: 'empty' },
+        givenName: { code: 'required' },
+        familyName: { code: 'required' },
+        mobile: { code: 'empty' },
+        reason: { code: 'required' },
+        date: { code: 'required' },
+        time: { code: 'required' },
+        interpreterLanguage: { code: 'required' },
+        interpreterMobile: { code: 'empty' },
+        interpreterEmail: { code: 'required' },
+      });
     });
 
     it('lets a visit run past midnight only where the clinic is open on both sides of it', () => {
@@ -141,12 +160,39 @@ describe('validateInvite', () => {
       };
       expect(check('jour', '23:30')).to.equal('2026-11-25T22:30:00.000Z'); // ends 00:15 on Thursday
       expect(check('kvall', '23:00')).to.equal('2026-11-25T22:00:00.000Z'); // ends 23:45
-      expect(check('kvall', '23:30')).to.deep.equal({ time: 'Besöket måste ligga inom mottagningens öppettider, 18:00–24:00.' });
+      expect(check('kvall', '23:30')).to.deep.equal({ time: { code: 'hours', params: { open: '18:00', close: '24:00' } } });
     });
 
     it('uses weekday 08–17 hours for a clinic with no hours configured', () => {
       const r = validateInvite(good({ clinic: 'any', time: '17:30' }), NOW);
-      expect(r.ok ? {} : r.errors).to.deep.equal({ time: 'Besöket måste ligga inom mottagningens öppettider, 08:00–17:00.' });
+      expect(r.ok ? {} : r.errors).to.deep.equal({ time: { code: 'hours', params: { open: '08:00', close: '17:00' } } });
+    });
+  });
+
+  describe('the texts of its codes', () => {
+    it('names a Swedish and an English text for every code of every field, whose placeholders the parameters fill', () => {
+      const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+      const expected: Partial<Record<string, string[]>> = {
+        'invite.name.long': ['max'], 'invite.reason.long': ['max'], 'invite.time.hours': ['close', 'open'], 'invite.duration.invalid': ['max', 'min'],
+      };
+      let count = 0;
+      for (const [field, keys] of Object.entries(INVITE_ERROR_KEYS) as [InviteField, Record<string, keyof typeof sv>][]) {
+        for (const [code, key] of Object.entries(keys)) {
+          count++;
+          expect(sv[key], `${field} ${code}`).to.be.a('string');
+          expect(en[key], `${field} ${code}`).to.be.a('string').and.not.equal(sv[key]);
+          expect(placeholders(sv[key]), key).to.deep.equal(expected[key] ?? []);
+        }
+      }
+      expect(count).to.equal(41);
+    });
+
+    it('maps a code to its key per field: the same code can mean another text on another field', () => {
+      const key = <F extends InviteField>(field: F, code: InviteErrorCodes[F]): string => inviteErrorKey(field, { code });
+      expect(key('date', 'invalid')).to.equal('invite.date.invalid');
+      expect(key('mobile', 'invalid')).to.equal('mobile.invalid');
+      expect(key('givenName', 'invalid')).to.equal('invite.name.invalid');
+      expect(key('personnummer', 'date')).to.equal('pnr.date');
     });
   });
 });

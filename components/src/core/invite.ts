@@ -2,9 +2,9 @@ import {
   DEFAULT_INTERPRETER_LANGUAGES, DEFAULT_OPENING_HOURS, MAX_DURATION_MINUTES, MIN_DURATION_MINUTES,
   type Clinic, type WeeklyHours,
 } from './config.js';
-import { isLocale, t, type Locale, type MessageKey, type Params } from './i18n.js';
-import { parseMobile } from './phone.js';
-import { parsePersonnummer } from './personnummer.js';
+import { isLocale, type Locale, type MessageKey, type Params } from './i18n.js';
+import { parseMobile, type MobileErrorCode } from './phone.js';
+import { parsePersonnummer, type PersonnummerErrorCode } from './personnummer.js';
 import { ok } from './result.js';
 import { dateKey, isoWeekday, parseClock, parseIsoDate, swedishDate, swedishInstant } from './time.js';
 
@@ -31,7 +31,70 @@ export interface InviteDraft {
 }
 
 export type InviteField = Exclude<keyof InviteDraft, 'interpreter'>;
-export type InviteErrors = Partial<Record<InviteField, string>>;
+
+/** What can be wrong with each field. */
+export interface InviteErrorCodes {
+  clinic: 'required' | 'unknown';
+  personnummer: PersonnummerErrorCode;
+  givenName: 'required' | 'long' | 'invalid';
+  familyName: 'required' | 'long' | 'invalid';
+  mobile: MobileErrorCode;
+  email: 'invalid';
+  reason: 'required' | 'long';
+  date: 'required' | 'invalid' | 'past' | 'closed';
+  time: 'required' | 'invalid' | 'past' | 'hours';
+  duration: 'invalid';
+  language: 'invalid';
+  interpreterLanguage: 'required';
+  interpreterMobile: MobileErrorCode;
+  interpreterEmail: 'required' | 'invalid';
+}
+
+/** One field's error: a code, and the values its text needs (`{ max }`, `{ open, close }`, `{ min, max }`). */
+export interface InviteError<F extends InviteField = InviteField> {
+  readonly code: InviteErrorCodes[F];
+  readonly params?: Params;
+}
+
+/** The first error of each field in error, keyed by the form control's `name`. */
+export type InviteErrors = { [F in InviteField]?: InviteError<F> };
+
+const PNR_KEYS: Readonly<Record<PersonnummerErrorCode, MessageKey>> = {
+  empty: 'pnr.empty', letters: 'pnr.letters', format: 'pnr.format', date: 'pnr.date', future: 'pnr.future',
+  serial: 'pnr.serial', checksum: 'pnr.checksum',
+};
+const MOBILE_KEYS: Readonly<Record<MobileErrorCode, MessageKey>> = {
+  empty: 'mobile.empty', letters: 'mobile.letters', 'not-swedish': 'mobile.not-swedish', landline: 'mobile.landline',
+  invalid: 'mobile.invalid',
+};
+
+/**
+ * The catalogue key of each field's each error: what an element passes to its `t()`, with the
+ * error's `params`, to show the error in its own language. Keys, not texts: the core decides no
+ * language.
+ */
+export const INVITE_ERROR_KEYS: { readonly [F in InviteField]: Readonly<Record<InviteErrorCodes[F], MessageKey>> } = {
+  clinic: { required: 'invite.clinic.required', unknown: 'invite.clinic.unknown' },
+  personnummer: PNR_KEYS,
+  givenName: { required: 'invite.givenName.required', long: 'invite.name.long', invalid: 'invite.name.invalid' },
+  familyName: { required: 'invite.familyName.required', long: 'invite.name.long', invalid: 'invite.name.invalid' },
+  mobile: MOBILE_KEYS,
+  email: { invalid: 'invite.email.invalid' },
+  reason: { required: 'invite.reason.required', long: 'invite.reason.long' },
+  date: { required: 'invite.date.required', invalid: 'invite.date.invalid', past: 'invite.date.past', closed: 'invite.date.closed' },
+  time: { required: 'invite.time.required', invalid: 'invite.time.invalid', past: 'invite.time.past', hours: 'invite.time.hours' },
+  duration: { invalid: 'invite.duration.invalid' },
+  language: { invalid: 'invite.language.invalid' },
+  interpreterLanguage: { required: 'invite.interpreterLanguage.required' },
+  interpreterMobile: MOBILE_KEYS,
+  interpreterEmail: { required: 'invite.email.required', invalid: 'invite.email.invalid' },
+};
+
+/** The catalogue key for `error` on `field` (see `INVITE_ERROR_KEYS`). */
+export function inviteErrorKey<F extends InviteField>(field: F, error: InviteError<F>): MessageKey {
+  const keys: Readonly<Record<InviteErrorCodes[F], MessageKey>> = INVITE_ERROR_KEYS[field];
+  return keys[error.code];
+}
 
 /** A checked invitation, normalised: E.164 mobiles, canonical personnummer, an instant for the start. */
 export interface ValidInvite {
@@ -71,8 +134,9 @@ export function emptyDraft(): InviteDraft {
 }
 
 /**
- * Checks every field of an invitation and returns either the normalised invite or one Swedish
- * message per field in error (all of them at once, so the form can show them together).
+ * Checks every field of an invitation and returns either the normalised invite or one error per
+ * field in error (all of them at once, so the form can show them together), as codes with
+ * parameters: the form words them in its own language.
  */
 export function validateInvite(
   draft: InviteDraft,
@@ -80,42 +144,42 @@ export function validateInvite(
   rules: InviteRules = {},
 ): { ok: true; value: ValidInvite } | { ok: false; errors: InviteErrors } {
   const errors: InviteErrors = {};
-  const err = (field: InviteField, key: MessageKey, params?: Params): null => {
-    errors[field] ??= t(key, params);
+  const err: Err = (field, code, params) => {
+    (errors as Record<string, InviteError>)[field] ??= params ? { code, params } : { code };
     return null;
   };
 
   const clinic = checkClinic(draft.clinic, rules.clinics, err);
   const pnr = parsePersonnummer(draft.personnummer, now);
-  if (!pnr.ok) errors.personnummer = pnr.error.message;
+  if (!pnr.ok) err('personnummer', pnr.error.code);
   const givenName = checkName(draft.givenName, 'givenName', err);
   const familyName = checkName(draft.familyName, 'familyName', err);
   const mobile = parseMobile(draft.mobile);
-  if (!mobile.ok) errors.mobile = mobile.error.message;
+  if (!mobile.ok) err('mobile', mobile.error.code);
   const email = draft.email.trim();
-  if (email !== '' && !EMAIL.test(email)) err('email', 'invite.email.invalid');
+  if (email !== '' && !EMAIL.test(email)) err('email', 'invalid');
 
   const reason = draft.reason.trim();
-  if (reason === '') err('reason', 'invite.reason.required');
-  else if (reason.length > REASON_MAX) err('reason', 'invite.reason.long', { max: REASON_MAX });
+  if (reason === '') err('reason', 'required');
+  else if (reason.length > REASON_MAX) err('reason', 'long', { max: REASON_MAX });
 
   const duration = Number(draft.duration);
   const durationOk = Number.isInteger(duration) && duration >= MIN_DURATION_MINUTES && duration <= MAX_DURATION_MINUTES;
-  if (!durationOk) err('duration', 'invite.duration.invalid', { min: MIN_DURATION_MINUTES, max: MAX_DURATION_MINUTES });
+  if (!durationOk) err('duration', 'invalid', { min: MIN_DURATION_MINUTES, max: MAX_DURATION_MINUTES });
 
   const start = checkStart(draft, durationOk ? duration : MIN_DURATION_MINUTES, now, err, clinic?.openingHours);
 
-  if (!isLocale(draft.language)) err('language', 'invite.language.invalid');
+  if (!isLocale(draft.language)) err('language', 'invalid');
 
   let interpreter: ValidInvite['interpreter'];
   if (draft.interpreter) {
     const languages = rules.interpreterLanguages ?? DEFAULT_INTERPRETER_LANGUAGES;
-    if (!languages.includes(draft.interpreterLanguage)) err('interpreterLanguage', 'invite.interpreterLanguage.required');
+    if (!languages.includes(draft.interpreterLanguage)) err('interpreterLanguage', 'required');
     const iMobile = parseMobile(draft.interpreterMobile);
-    if (!iMobile.ok) errors.interpreterMobile = iMobile.error.message;
+    if (!iMobile.ok) err('interpreterMobile', iMobile.error.code);
     const iEmail = draft.interpreterEmail.trim();
-    if (iEmail === '') err('interpreterEmail', 'invite.email.required');
-    else if (!EMAIL.test(iEmail)) err('interpreterEmail', 'invite.email.invalid');
+    if (iEmail === '') err('interpreterEmail', 'required');
+    else if (!EMAIL.test(iEmail)) err('interpreterEmail', 'invalid');
     if (iMobile.ok) interpreter = { language: draft.interpreterLanguage, mobile: iMobile.value, email: iEmail };
   }
 
@@ -140,41 +204,41 @@ export function validateInvite(
 }
 
 /** Records the first error of a field; returns null so that a check can `return err(…)`. */
-type Err = (field: InviteField, key: MessageKey, params?: Params) => null;
+type Err = <F extends InviteField>(field: F, code: InviteErrorCodes[F], params?: Params) => null;
 
 function checkClinic(id: string, clinics: readonly Clinic[] | undefined, err: Err): Clinic | null {
-  if (id.trim() === '') return err('clinic', 'invite.clinic.required');
+  if (id.trim() === '') return err('clinic', 'required');
   if (!clinics) return { id, name: id };
-  return clinics.find((c) => c.id === id) ?? err('clinic', 'invite.clinic.unknown');
+  return clinics.find((c) => c.id === id) ?? err('clinic', 'unknown');
 }
 
 function checkName(value: string, field: 'givenName' | 'familyName', err: Err): string | null {
   const name = value.trim().replace(/\s+/g, ' ');
-  if (name === '') return err(field, `invite.${field}.required`);
-  if (name.length > NAME_MAX) return err(field, 'invite.name.long', { max: NAME_MAX });
-  if (!NAME.test(name)) return err(field, 'invite.name.invalid');
+  if (name === '') return err(field, 'required');
+  if (name.length > NAME_MAX) return err(field, 'long', { max: NAME_MAX });
+  if (!NAME.test(name)) return err(field, 'invalid');
   return name;
 }
 
 function checkStart(
   draft: InviteDraft, duration: number, now: Date, err: Err, hours: WeeklyHours = DEFAULT_OPENING_HOURS,
 ): Date | null {
-  if (draft.date.trim() === '') err('date', 'invite.date.required');
-  if (draft.time.trim() === '') err('time', 'invite.time.required');
+  if (draft.date.trim() === '') err('date', 'required');
+  if (draft.time.trim() === '') err('time', 'required');
   if (draft.date.trim() === '' || draft.time.trim() === '') return null;
   const date = parseIsoDate(draft.date);
-  if (!date) return err('date', 'invite.date.invalid');
-  if (dateKey(date) < dateKey(swedishDate(now))) return err('date', 'invite.date.past');
+  if (!date) return err('date', 'invalid');
+  if (dateKey(date) < dateKey(swedishDate(now))) return err('date', 'past');
   const open = hours[isoWeekday(date) as keyof WeeklyHours];
-  if (!open) return err('date', 'invite.date.closed');
+  if (!open) return err('date', 'closed');
   const minutes = parseClock(draft.time);
-  if (minutes === undefined || minutes >= 24 * 60) return err('time', 'invite.time.invalid');
+  if (minutes === undefined || minutes >= 24 * 60) return err('time', 'invalid');
   const start = swedishInstant(date, minutes);
-  if (start.getTime() <= now.getTime()) return err('time', 'invite.time.past');
+  if (start.getTime() <= now.getTime()) return err('time', 'past');
   const [from, to] = [parseClock(open[0]) ?? 0, parseClock(open[1]) ?? 24 * 60];
   const end = minutes + duration;
   if (minutes < from || (end > to && !goesOnPastMidnight(hours, isoWeekday(date), to, end))) {
-    return err('time', 'invite.time.hours', { open: open[0], close: open[1] });
+    return err('time', 'hours', { open: open[0], close: open[1] });
   }
   return start;
 }

@@ -1,4 +1,3 @@
-import { t } from './i18n.js';
 import { ok, type Result } from './result.js';
 import { dateKey, isoDate, isValidDate, swedishDate, type DateParts } from './time.js';
 
@@ -14,6 +13,7 @@ export interface Personnummer {
   readonly coordination: boolean;
 }
 
+/** Why a personnummer is refused; its text is `pnr.<code>` in the catalogues. */
 export type PersonnummerErrorCode = 'empty' | 'letters' | 'format' | 'date' | 'future' | 'serial' | 'checksum';
 
 const COORDINATION_OFFSET = 60;
@@ -43,10 +43,7 @@ function luhn(from: number): number {
   return (10 - (sum % 10)) % 10;
 }
 
-const fail = (code: PersonnummerErrorCode): Result<Personnummer, PersonnummerErrorCode> => ({
-  ok: false,
-  error: { code, message: t(`pnr.${code}`) },
-});
+const fail = (code: PersonnummerErrorCode): Result<Personnummer, PersonnummerErrorCode> => ({ ok: false, error: { code } });
 
 // Scratch space for the digits of one number: parsing allocates nothing until the result.
 const scratch = new Uint8Array(32);

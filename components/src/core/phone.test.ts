@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { describe, it } from 'node:test';
-import { parseMobile } from './phone.js';
+import { t } from './i18n.js';
+import { parseMobile, type MobileErrorCode } from './phone.js';
 
 describe('parseMobile', () => {
   describe('when the number is a Swedish mobile', () => {
@@ -26,7 +27,7 @@ describe('parseMobile', () => {
   });
 
   describe('when the number cannot receive the invitation', () => {
-    const cases: [string, string, RegExp][] = [
+    const cases: [string, MobileErrorCode, RegExp][] = [
       ['', 'empty', /Ange mobilnummer/],
       ['  ', 'empty', /Ange mobilnummer/],
       ['070-ABC 45 67', 'letters', /bara innehålla siffror/],
@@ -42,13 +43,17 @@ describe('parseMobile', () => {
       ['123', 'invalid', /giltigt mobilnummer/],
     ];
     for (const [input, code, message] of cases) {
-      it(`refuses ${JSON.stringify(input)} as "${code}", saying why`, () => {
-        const r = parseMobile(input);
-        expect(r.ok).to.equal(false);
-        if (r.ok) return;
-        expect(r.error.code).to.equal(code);
-        expect(r.error.message).to.match(message);
+      it(`refuses ${JSON.stringify(input)} as "${code}", whose text says why`, () => {
+        expect(parseMobile(input)).to.deep.equal({ ok: false, error: { code } });
+        expect(t(`mobile.${code}`, {}, 'sv')).to.match(message);
       });
     }
+
+    it('has an English text for every code', () => {
+      const english: Record<MobileErrorCode, RegExp> = {
+        empty: /Enter a mobile/, letters: /only digits/, 'not-swedish': /not Swedish/, landline: /landline/, invalid: /not a valid mobile/,
+      };
+      for (const [code, text] of Object.entries(english)) expect(t(`mobile.${code as MobileErrorCode}`, {}, 'en'), code).to.match(text);
+    });
   });
 });

@@ -1,13 +1,10 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
-import { t } from './i18n.js';
 import { ok, type Result } from './result.js';
 
+/** Why a mobile number is refused; its text is `mobile.<code>` in the catalogues. */
 export type MobileErrorCode = 'empty' | 'letters' | 'not-swedish' | 'landline' | 'invalid';
 
-const fail = (code: MobileErrorCode): Result<string, MobileErrorCode> => ({
-  ok: false,
-  error: { code, message: t(`mobile.${code}`) },
-});
+const fail = (code: MobileErrorCode): Result<string, MobileErrorCode> => ({ ok: false, error: { code } });
 
 /**
  * Parses a Swedish mobile number (070-123 45 67, +46 70 123 45 67, 0046…) to E.164 ('+467…').

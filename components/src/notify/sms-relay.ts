@@ -1,5 +1,4 @@
-import { t } from '../core/index.js';
-import type { OutboxEntry, OutboxStore } from '../store/index.js';
+import type { OutboxEntry, OutboxError, OutboxStore } from '../store/index.js';
 
 export interface SmsMessage {
   /** E.164 mobile number. */
@@ -10,12 +9,13 @@ export interface SmsMessage {
   readonly bookingId?: string;
 }
 
+/** How a send went. A failure is a code (and the relay's reason), worded where it is shown. */
 export type SendResult =
   | { readonly status: 'sent'; readonly id: string }
   /** Not delivered yet: kept in the outbox and retried later. */
-  | { readonly status: 'queued'; readonly id: string; readonly error: string }
+  | { readonly status: 'queued'; readonly id: string; readonly error: Extract<OutboxError, { code: 'queued' }> }
   /** The relay refused it (4xx): retrying would not help; a person must look at it. */
-  | { readonly status: 'rejected'; readonly id: string; readonly error: string };
+  | { readonly status: 'rejected'; readonly id: string; readonly error: Extract<OutboxError, { code: 'rejected' }> };
 
 export interface BackoffOptions {
   /** Tries within one `send()`; after the last, the outbox's slower retries (`flush()`) take over. */
@@ -55,7 +55,15 @@ export class OutboxChangeEvent extends Event {
 
 interface Attempt {
   readonly outcome: 'sent' | 'retry' | 'rejected';
-  readonly error?: string;
+  /** The relay's reason for a refusal, in its words. */
+  readonly reason?: string;
+}
+
+/** The outcome of a failed attempt, as a result and as what the outbox keeps. */
+function failure(id: string, attempt: Attempt): Exclude<SendResult, { status: 'sent' }> {
+  return attempt.outcome === 'rejected'
+    ? { status: 'rejected', id, error: { code: 'rejected', reason: attempt.reason ?? '' } }
+    : { status: 'queued', id, error: { code: 'queued' } };
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -171,19 +179,18 @@ export class SmsRelay extends EventTarget {
       return { status: 'sent', id };
     }
 
-    const rejected = attempt.outcome === 'rejected';
-    const error = rejected ? t('relay.rejected', { reason: attempt.error ?? '' }) : t('relay.queued');
+    const result = failure(id, attempt);
     // Another tab may have sent this entry meanwhile and removed it; writing it back is harmless:
     // its next resend is answered 200 by the relay (same id, not sent twice) and removes it.
     await this.#outbox.put({
       ...entry,
       attempts,
       nextAttemptAt: new Date(this.#now().getTime() + this.#backoff.outboxBaseMs).toISOString(),
-      status: rejected ? 'rejected' : 'pending',
-      lastError: error,
+      status: result.status === 'rejected' ? 'rejected' : 'pending',
+      lastError: result.error,
     });
     await this.#changed();
-    return { status: rejected ? 'rejected' : 'queued', id, error };
+    return result;
   }
 
   async #flush(force: boolean): Promise<number> {
@@ -217,17 +224,16 @@ export class SmsRelay extends EventTarget {
       return { status: 'sent', id: entry.id };
     }
     const attempts = entry.attempts + 1;
-    const rejected = attempt.outcome === 'rejected';
+    const result = failure(entry.id, attempt);
     const wait = Math.min(this.#backoff.outboxBaseMs * 2 ** (attempts - this.#backoff.attempts), this.#backoff.outboxMaxMs);
-    const error = rejected ? t('relay.rejected', { reason: attempt.error ?? '' }) : t('relay.queued');
     await this.#outbox.put({
       ...entry,
       attempts,
-      status: rejected ? 'rejected' : 'pending',
+      status: result.status === 'rejected' ? 'rejected' : 'pending',
       nextAttemptAt: new Date(this.#now().getTime() + wait).toISOString(),
-      lastError: error,
+      lastError: result.error,
     });
-    return { status: rejected ? 'rejected' : 'queued', id: entry.id, error };
+    return result;
   }
 
   async #post(id: string, message: SmsMessage): Promise<Attempt> {
@@ -246,7 +252,7 @@ export class SmsRelay extends EventTarget {
     }
     if (response.ok) return { outcome: 'sent' };
     if (response.status >= 500 || response.status === 408 || response.status === 429) return { outcome: 'retry' };
-    return { outcome: 'rejected', error: await reasonOf(response) };
+    return { outcome: 'rejected', reason: await reasonOf(response) };
   }
 
   async #changed(): Promise<void> {

@@ -15,6 +15,15 @@ export interface ParticipantRecord {
 
 export type OutboxStatus = 'pending' | 'rejected';
 
+/**
+ * Why an SMS is still in the outbox, as a code (its text is `relay.<code>`, worded where it is
+ * shown, in that page's language): 'queued', not delivered yet and tried again later; 'rejected',
+ * refused by the relay, with the relay's own reason (the relay's text, shown as it is).
+ */
+export type OutboxError =
+  | { readonly code: 'queued' }
+  | { readonly code: 'rejected'; readonly reason: string };
+
 /** An SMS that the relay has not (yet) accepted. */
 export interface OutboxEntry {
   /** Also the relay's idempotency key, so a retry after a lost answer is not sent twice. */
@@ -27,7 +36,8 @@ export interface OutboxEntry {
   readonly attempts: number;
   readonly nextAttemptAt: string;
   readonly status: OutboxStatus;
-  readonly lastError?: string;
+  /** Why the last try failed. (Versions before codes stored a Swedish sentence; read as a code, see the store.) */
+  readonly lastError?: OutboxError;
 }
 
 /**

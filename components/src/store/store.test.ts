@@ -4,7 +4,7 @@ import { deleteDB, openDB } from 'idb';
 import { newBooking, validateInvite, emptyDraft, type Booking, type InviteDraft } from '../core/index.js';
 import { TestClock, uniqueDbName } from '../testing/env.js';
 import { DB_VERSION } from './schema.js';
-import { LocalStore, StaleBookingError, StoreOutdatedError } from './store.js';
+import { LocalStore, MissingBookingError, StaleBookingError, StoreError, StoreOutdatedError } from './store.js';
 
 const NOW = new Date('2026-11-25T11:00:00Z');
 
@@ -88,7 +88,7 @@ describe('LocalStore', () => {
         error = e;
       }
       expect(error).to.be.instanceOf(StaleBookingError);
-      expect((error as StaleBookingError).message).to.match(/ändrats i en annan flik/);
+      expect((error as StaleBookingError).code).to.equal('stale'); // worded by the element that shows it
       expect((error as StaleBookingError).current.reason).to.equal('Ändrad i flik A');
       expect((await tabA.bookings.get(b.id))?.reason).to.equal('Ändrad i flik A');
     });
@@ -120,6 +120,15 @@ describe('LocalStore', () => {
       await store.bookings.cancel(b.id, b.version).catch((e: unknown) => (error = e));
       expect(error).to.be.instanceOf(StaleBookingError);
       expect((await store.bookings.get(b.id))?.status).to.equal('booked');
+    });
+
+    it('refuses to change a booking that is no longer there, naming it by a code and its id', async () => {
+      const store = await open();
+      const gone = booking();
+      let error: unknown;
+      await store.bookings.update(gone).catch((e: unknown) => (error = e));
+      expect(error).to.be.instanceOf(MissingBookingError).and.instanceOf(StoreError);
+      expect([(error as MissingBookingError).code, (error as MissingBookingError).id]).to.deep.equal(['missing', gone.id]);
     });
   });
 
@@ -197,6 +206,26 @@ describe('LocalStore', () => {
         db.close();
       }
       expect(raw).to.equal(undefined);
+    });
+  });
+
+  describe('SMS outbox', () => {
+    it('reads why an SMS is unsent as a code, also from an entry an older version kept as a Swedish sentence', async () => {
+      const name = uniqueDbName('outbox-codes');
+      const store = await open(new TestClock(NOW.getTime()), name);
+      const entry = { to: '+46701234567', text: 'Hej', kind: 'invite', createdAt: NOW.toISOString(), attempts: 3, nextAttemptAt: NOW.toISOString() };
+      await store.outbox.put({ ...entry, id: 'new', status: 'rejected', lastError: { code: 'rejected', reason: 'Okänt nummer' } });
+      // What versions before codes wrote, straight into the database.
+      const raw = await openDB(name, DB_VERSION);
+      await raw.put('outbox', { ...entry, id: 'old-queued', status: 'pending', lastError: 'Sms:et kunde inte skickas just nu. Det ligger kvar och skickas automatiskt när tjänsten svarar igen.' });
+      await raw.put('outbox', { ...entry, id: 'old-rejected', status: 'rejected', lastError: 'Sms-tjänsten tog inte emot meddelandet: Numret ser ut att vara en fast telefon.' });
+      raw.close();
+      expect((await store.outbox.all()).map((e) => [e.id, e.lastError])).to.deep.equal([
+        ['new', { code: 'rejected', reason: 'Okänt nummer' }],
+        ['old-queued', { code: 'queued' }],
+        ['old-rejected', { code: 'rejected', reason: 'Numret ser ut att vara en fast telefon.' }],
+      ]);
+      expect((await store.outbox.get('old-queued'))?.lastError).to.deep.equal({ code: 'queued' });
     });
   });
 
@@ -344,7 +373,7 @@ describe('LocalStore', () => {
       let error: unknown;
       await store.bookings.list({ clinicId: 'gagnef', from: NOW, to: new Date(NOW.getTime() + 86_400_000) }).catch((e: unknown) => (error = e));
       expect(error).to.be.instanceOf(StoreOutdatedError);
-      expect((error as Error).message).to.match(/Ladda om/);
+      expect((error as StoreOutdatedError).code).to.equal('outdated');
     });
   });
 });

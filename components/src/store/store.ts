@@ -1,20 +1,33 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { MAX_CODE_TRIES, bookingEnd, retentionCutoff, t, tryCode, type Booking, type CodeCheck } from '../core/index.js';
-import { DB_VERSION, DEFAULT_DB_NAME, type DhSchema, type ListingRecord, type OutboxEntry, type ParticipantRecord } from './schema.js';
+import { MAX_CODE_TRIES, bookingEnd, retentionCutoff, tryCode, type Booking, type CodeCheck } from '../core/index.js';
+import { DB_VERSION, DEFAULT_DB_NAME, type DhSchema, type ListingRecord, type OutboxEntry, type OutboxError, type ParticipantRecord } from './schema.js';
+
+export type StoreErrorCode = 'stale' | 'missing' | 'outdated';
+
+/**
+ * A refusal of the store that the nurse must be told about. `code` names it (its text is
+ * `store.<code>`, worded by the element that shows it, in its own language) and the subclass
+ * carries its data; `message` is for a developer's console, in English.
+ */
+export abstract class StoreError extends Error {
+  abstract readonly code: StoreErrorCode;
+}
 
 /** Thrown when an edit was made from an older version of a booking than the stored one. */
-export class StaleBookingError extends Error {
-  readonly code = 'stale';
+export class StaleBookingError extends StoreError {
+  override readonly code = 'stale';
+  /** The booking as stored now (changed in another tab). */
   constructor(readonly current: Booking) {
-    super(t('store.stale'));
+    super(`booking ${current.id} has changed since it was read (stored version ${String(current.version)})`);
     this.name = 'StaleBookingError';
   }
 }
 
-export class MissingBookingError extends Error {
-  readonly code = 'missing';
+/** Thrown when a booking to change is no longer there (purged 30 days after the visit). */
+export class MissingBookingError extends StoreError {
+  override readonly code = 'missing';
   constructor(readonly id: string) {
-    super(t('store.missing'));
+    super(`booking ${id} does not exist`);
     this.name = 'MissingBookingError';
   }
 }
@@ -103,15 +116,32 @@ export interface StoreOptions {
 type Db = IDBPDatabase<DhSchema>;
 
 /** Another tab runs a newer version of the page, with a newer database: this page must be reloaded. */
-export class StoreOutdatedError extends Error {
-  readonly code = 'outdated';
+export class StoreOutdatedError extends StoreError {
+  override readonly code = 'outdated';
   constructor() {
-    super(t('store.outdated'));
+    super('another tab has upgraded the database: reload this page');
     this.name = 'StoreOutdatedError';
   }
 }
 
 const OLD_DRAFT_KEY = 'invite-draft';
+
+/** What versions before error codes put in front of the relay's reason when it refused an SMS. */
+const OLD_REJECTED_PREFIX = 'Sms-tjänsten tog inte emot meddelandet: ';
+
+/**
+ * An outbox entry as this version reads it. Versions before error codes kept `lastError` as a
+ * Swedish sentence; it is read back as a code (a refusal keeps the relay's reason), so that every
+ * page words it in its own language. Exported for the test.
+ */
+export function readOutboxEntry(entry: OutboxEntry): OutboxEntry {
+  const old: unknown = entry.lastError;
+  if (typeof old !== 'string') return entry;
+  const lastError: OutboxError = entry.status === 'rejected'
+    ? { code: 'rejected', reason: old.startsWith(OLD_REJECTED_PREFIX) ? old.slice(OLD_REJECTED_PREFIX.length) : old }
+    : { code: 'queued' };
+  return { ...entry, lastError };
+}
 
 /**
  * Brings a database from `oldVersion` to DB_VERSION, one step at a time, keeping what is in it.
@@ -182,8 +212,11 @@ export class LocalStore {
       put: async (entry) => {
         await (await db()).put('outbox', entry);
       },
-      get: async (id) => (await db()).get('outbox', id),
-      all: async () => (await db()).getAllFromIndex('outbox', 'by-created'),
+      get: async (id) => {
+        const entry = await (await db()).get('outbox', id);
+        return entry && readOutboxEntry(entry);
+      },
+      all: async () => (await (await db()).getAllFromIndex('outbox', 'by-created')).map(readOutboxEntry),
       delete: async (id) => (await db()).delete('outbox', id),
     };
     this.settings = {

@@ -9,6 +9,14 @@ declare global {
   }
 }
 
+/** A container in the page whose texts are in `lang`, for mounting an element in it. */
+export function page(lang: string): HTMLElement {
+  const container = document.createElement('div');
+  container.lang = lang;
+  document.body.append(container);
+  return container;
+}
+
 /** Polls until `check` returns a truthy value (or throws after `timeoutMs`). */
 export async function until<T>(check: () => T | Promise<T>, what = 'condition', timeoutMs = 10_000): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
@@ -20,13 +28,15 @@ export async function until<T>(check: () => T | Promise<T>, what = 'condition', 
   }
 }
 
+/** Creates `tag`, lets `setup` set it up, and puts it in `parent` (an element with `lang`, say). */
 export async function mount<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   setup: (el: HTMLElementTagNameMap[K]) => void = () => undefined,
+  parent: Element = document.body,
 ): Promise<HTMLElementTagNameMap[K]> {
   const el = document.createElement(tag);
   setup(el);
-  document.body.append(el);
+  parent.append(el);
   await (el as unknown as LitElement).updateComplete;
   return el;
 }

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import {
   DEFAULT_INTERPRETER_LANGUAGES, canStartVisit, ehrNote, formatMobile, languageName, visitDateText,
-  type Booking, type InviteDraft, type InviteErrors, type InviteField, type MessageKey,
+  type Booking, type InviteDraft, type InviteErrors, type InviteField, type MessageKey, type Params,
 } from '../../core/index.js';
 import { StaleBookingError, type OutboxEntry } from '../../store/index.js';
 import { draftOf, type SmsOutcome, type VisitService } from '../../visits/visit-service.js';
@@ -11,6 +11,7 @@ import { baseStyles } from '../shared/base.styles.js';
 import { download } from '../shared/download.js';
 import '../shared/nurse-texts.js';
 import { DhElement } from '../shared/dh-element.js';
+import { errorText, inviteErrorText, smsErrorText } from '../shared/error-text.js';
 import { getServices } from '../shared/services.js';
 import { bookingStyles } from './booking.styles.js';
 
@@ -28,6 +29,7 @@ const EDIT_FIELDS: readonly InviteField[] = ['date', 'time', 'duration', 'reason
  * @csspart button - Every button.
  * @csspart start - The "Starta besök" button.
  * @csspart menu - The list of further actions.
+ * @csspart unsent - Text messages not sent yet: how many, to whom and why.
  *
  * @cssproperty --dh-color-primary - Buttons and headings.
  * @cssproperty --dh-color-error - Errors and the "cancelled" mark.
@@ -56,12 +58,15 @@ export class DhBooking extends DhElement {
   @state() private accessor busy = false;
   @state() private accessor message: { text: string; kind: 'good' | 'bad' } | undefined;
   @state() private accessor unsent: OutboxEntry[] = [];
+  /** Why the booking could not be read (the store cannot be opened: another tab has a newer page, say). */
+  @state() private accessor failure: unknown;
 
   #services: VisitService | undefined;
   #focus: string | undefined;
+  readonly #t = (key: MessageKey, params?: Params): string => this.t(key, params);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('bookingId')) void this.#load();
+    if (changed.has('bookingId')) void this.reload();
   }
 
   protected override updated(): void {
@@ -73,7 +78,12 @@ export class DhBooking extends DhElement {
 
   /** Reads the booking again (after a stale-edit refusal, or when shown anew). */
   async reload(): Promise<void> {
-    await this.#load();
+    try {
+      this.failure = undefined;
+      await this.#load();
+    } catch (error) {
+      this.failure = error;
+    }
   }
 
   async #load(): Promise<void> {
@@ -90,10 +100,17 @@ export class DhBooking extends DhElement {
   }
 
   #report(sms: readonly SmsOutcome[], ok: MessageKey): void {
-    const failed = sms.filter((s) => s.result.status !== 'sent');
-    this.message = failed.length === 0
-      ? { text: this.t(ok), kind: 'good' }
+    const failed = sms.flatMap((s) => (s.result.status === 'sent' ? [] : [s.result.error]));
+    const rejected = failed.find((e) => e.code === 'rejected');
+    this.message = failed.length === 0 ? { text: this.t(ok), kind: 'good' }
+      : rejected ? { text: this.t('ui.sent.rejected', { reason: rejected.reason }), kind: 'bad' }
       : { text: `${this.t('ui.sent.failed')} ${this.t('relay.queued')}`, kind: 'bad' };
+  }
+
+  /** Each unsent SMS's recipient and why it is unsent, worded now: the outbox keeps codes, not text. */
+  #unsentReasons(): string[] {
+    const lines = this.unsent.flatMap((e) => (e.lastError ? [`${formatMobile(e.to)}: ${smsErrorText(e.lastError, this.#t)}`] : []));
+    return [...new Set(lines)];
   }
 
   async #run(action: () => Promise<void>): Promise<void> {
@@ -106,7 +123,7 @@ export class DhBooking extends DhElement {
         this.stale = true;
         this.#focus = '.status.bad';
       } else {
-        this.message = { text: this.t('ui.error.generic', { reason: (error as Error).message }), kind: 'bad' };
+        this.message = { text: errorText(error, this.#t), kind: 'bad' };
       }
     } finally {
       this.busy = false;
@@ -235,6 +252,7 @@ export class DhBooking extends DhElement {
   };
 
   protected override render(): TemplateResult {
+    if (this.failure !== undefined) return html`<p class="status bad" role="alert">${errorText(this.failure, this.#t)}</p>`;
     if (this.missing) return html`<p class="status bad" role="alert">${this.t('store.missing')}</p>`;
     const b = this.booking;
     if (!b) return html`<p role="status">${this.t('ui.calendar.loading')}</p>`;
@@ -243,6 +261,7 @@ export class DhBooking extends DhElement {
     const when = visitDateText(new Date(b.start), this.fullLocale);
     const end = visitDateText(new Date(Date.parse(b.start) + b.durationMinutes * 60_000), this.fullLocale).time;
     const startable = canStartVisit(b, this.now());
+    const reasons = this.#unsentReasons();
     return html`
       <div class="head" @keydown=${this.#onKeydown}>
         <h2 id="heading" tabindex="-1">${this.t('ui.booking.details')}: ${b.participant.givenName} ${b.participant.familyName}</h2>
@@ -283,7 +302,10 @@ export class DhBooking extends DhElement {
         <div class="status bad" role="alert"><p>${this.t('ui.booking.codeLocked')}</p>
           <button part="button" type="button" @click=${this.#newCode} ?disabled=${this.busy}>${this.t('ui.booking.newCode')}</button></div>` : nothing}
       ${this.unsent.length > 0 ? html`
-        <p class="status bad">${this.t('ui.booking.smsUnsent', { n: this.unsent.length })}</p>
+        <div class="status bad" part="unsent">
+          <p>${this.t('ui.booking.smsUnsent', { n: this.unsent.length })}</p>
+          ${reasons.length > 0 ? html`<ul>${reasons.map((line) => html`<li>${line}</li>`)}</ul>` : nothing}
+        </div>
         <button part="button" type="button" @click=${this.#retryUnsent} ?disabled=${this.busy}>${this.t('ui.sms.retry')}</button>` : nothing}
       ${this.stale ? html`
         <div class="status bad" role="alert" tabindex="-1">
@@ -371,12 +393,16 @@ export class DhBooking extends DhElement {
 
   #error(name: InviteField): TemplateResult | typeof nothing {
     const error = this.errors[name];
-    return error ? html`<p id="${name}-error" class="error">${error}</p>` : nothing;
+    return error ? html`<p id="${name}-error" class="error">${inviteErrorText(name, error, this.#t)}</p>` : nothing;
   }
 
   /** Errors on fields this form does not show (a clinic removed from the configuration, say). */
   #otherErrors(): TemplateResult | typeof nothing {
-    const other = Object.entries(this.errors).filter(([k]) => !EDIT_FIELDS.includes(k as InviteField));
-    return other.length > 0 ? html`<p class="status bad" role="alert">${other.map(([, v]) => v).join(' ')}</p>` : nothing;
+    const other = (Object.keys(this.errors) as InviteField[]).filter((k) => !EDIT_FIELDS.includes(k));
+    const texts = other.map((field) => {
+      const error = this.errors[field];
+      return error ? inviteErrorText(field, error, this.#t) : '';
+    });
+    return other.length > 0 ? html`<p class="status bad" role="alert">${texts.join(' ')}</p>` : nothing;
   }
 }

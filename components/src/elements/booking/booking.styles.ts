@@ -17,4 +17,6 @@ export const bookingStyles = css`
   textarea { width: 100%; min-height: 9rem; font-family: ui-monospace, monospace; font-size: 0.9em; }
   .row { display: flex; flex-wrap: wrap; gap: 0 1rem; }
   .row > .field { flex: 1 1 8rem; }
+  [part~='unsent'] p { margin: 0; }
+  [part~='unsent'] ul { margin: 0.25rem 0 0; padding-inline-start: 1.25rem; overflow-wrap: anywhere; }
 `;

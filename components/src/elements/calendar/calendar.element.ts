@@ -12,6 +12,7 @@ import type { DhBooking } from '../booking/booking.element.js';
 import { baseStyles } from '../shared/base.styles.js';
 import '../shared/nurse-texts.js';
 import { DhElement } from '../shared/dh-element.js';
+import { errorText } from '../shared/error-text.js';
 import { getServices } from '../shared/services.js';
 import { calendarStyles } from './calendar.styles.js';
 
@@ -55,6 +56,8 @@ export class DhCalendar extends DhElement {
   @state() private accessor bookings: readonly Booking[] = [];
   @state() private accessor loaded = false;
   @state() private accessor openId = '';
+  /** Why the visits could not be read (the store cannot be opened: another tab has a newer page, say). */
+  @state() private accessor failure: unknown;
 
   @query('dialog') private accessor dialog!: HTMLDialogElement;
 
@@ -64,7 +67,9 @@ export class DhCalendar extends DhElement {
   #loaded: () => void = () => undefined;
   #returnFocus: HTMLElement | undefined;
   readonly #onChanged = (): void => {
-    void this.#load();
+    this.#load().catch((error: unknown) => {
+      this.failure = error;
+    });
   };
 
   constructor() {
@@ -74,10 +79,12 @@ export class DhCalendar extends DhElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void getServices().then((services) => {
+    getServices().then((services) => {
       this.#services = services;
       services.addEventListener('bookings-changed', this.#onChanged);
       return this.#load();
+    }).catch((error: unknown) => {
+      this.failure = error;
     });
   }
 
@@ -87,7 +94,7 @@ export class DhCalendar extends DhElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('clinic') || changed.has('view') || changed.has('date')) && this.#services) void this.#load();
+    if ((changed.has('clinic') || changed.has('view') || changed.has('date')) && this.#services) this.#onChanged();
   }
 
   /** Resolves when the bookings for the current period are loaded and rendered. */
@@ -110,6 +117,7 @@ export class DhCalendar extends DhElement {
     // A later navigation may have overtaken this read: keep only the newest.
     if (seq !== this.#loadSeq) return;
     this.bookings = list;
+    this.failure = undefined;
     this.loaded = true;
     this.#loaded();
   }
@@ -199,7 +207,8 @@ export class DhCalendar extends DhElement {
           }}>›</button>
         </div>
       </header>
-      ${this.loaded ? nothing : html`<p role="status">${this.t('ui.calendar.loading')}</p>`}
+      ${this.failure !== undefined ? html`<p class="status bad" role="alert">${errorText(this.failure, (key, params) => this.t(key, params))}</p>`
+        : this.loaded ? nothing : html`<p role="status">${this.t('ui.calendar.loading')}</p>`}
       <div class="grid ${this.view}" part="grid" @keydown=${this.#onGridKeydown}>
         ${shown.map((d) => this.#renderDay(d, byDay.get(isoDate(d)) ?? [], isoDate(d) === today))}
         ${this.view === 'agenda' && shown.length === 0 && this.loaded ? html`<p class="empty">${this.t('ui.calendar.empty')}</p>` : nothing}

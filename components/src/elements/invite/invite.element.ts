@@ -4,13 +4,14 @@ import { live } from 'lit/directives/live.js';
 import {
   DEFAULT_DURATION_MINUTES, DEFAULT_INTERPRETER_LANGUAGES, LOCALES, emptyDraft, languageName, parsePersonnummer,
   formatMobile, validateInvite, visitDateText,
-  type InviteDraft, type InviteErrors, type InviteField, type MessageKey,
+  type InviteDraft, type InviteErrors, type InviteField, type MessageKey, type Params,
 } from '../../core/index.js';
 import type { SendResult } from '../../notify/index.js';
 import type { SmsOutcome, VisitService } from '../../visits/visit-service.js';
 import { baseStyles } from '../shared/base.styles.js';
 import '../shared/nurse-texts.js';
 import { DhElement } from '../shared/dh-element.js';
+import { errorText, inviteErrorText } from '../shared/error-text.js';
 import { getServices } from '../shared/services.js';
 import { inviteStyles } from './invite.styles.js';
 
@@ -70,15 +71,20 @@ export class DhInvite extends DhElement {
   @state() private accessor message: { text: string; kind: 'good' | 'bad' | 'info' } | undefined;
   @state() private accessor sent: { bookingId: string; sms: SmsOutcome[] } | undefined;
   @state() private accessor ready = false;
+  /** Why the wizard could not start (the store cannot be opened: another tab has a newer page, say). */
+  @state() private accessor failure: unknown;
 
   #services: VisitService | undefined;
+  readonly #t = (key: MessageKey, params?: Params): string => this.t(key, params);
   #focusFirstError = false;
   #focusStep = false;
   #saveChain: Promise<unknown> = Promise.resolve();
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.#load();
+    this.#load().catch((error: unknown) => {
+      this.failure = error;
+    });
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -141,7 +147,7 @@ export class DhInvite extends DhElement {
     if (!final && digits < 10) return;
     const parsed = parsePersonnummer(value, this.now());
     if (!parsed.ok) {
-      if (final || digits >= 10) this.errors = { ...this.errors, personnummer: parsed.error.message };
+      if (final || digits >= 10) this.errors = { ...this.errors, personnummer: { code: parsed.error.code } };
       return;
     }
     const found = await this.#services?.store.participants.find(parsed.value.id);
@@ -220,7 +226,7 @@ export class DhInvite extends DhElement {
       this.emit('dh-invite-sent', { bookingId: booking.id, smsSent: sms.every((s) => s.result.status === 'sent') });
       this.#focusStep = true;
     } catch (error) {
-      this.message = { text: this.t('ui.error.generic', { reason: (error as Error).message }), kind: 'bad' };
+      this.message = { text: errorText(error, this.#t), kind: 'bad' };
     } finally {
       this.sending = false;
     }
@@ -249,6 +255,7 @@ export class DhInvite extends DhElement {
   };
 
   protected override render(): TemplateResult {
+    if (this.failure !== undefined) return html`<p class="status bad" role="alert">${errorText(this.failure, this.#t)}</p>`;
     if (!this.ready) return html`<p role="status">${this.t('ui.calendar.loading')}</p>`;
     if (this.sent) return this.#renderSent(this.sent);
     const index = STEPS.indexOf(this.step);
@@ -365,7 +372,7 @@ export class DhInvite extends DhElement {
         ? html`<p class="status good" role="status">${this.t('ui.sent.text')}</p>`
         : html`
             <p class="status bad" role="alert">
-              ${rejected ? this.t('ui.sent.rejected', { reason: rejected.error }) : this.t('relay.queued')}
+              ${rejected ? this.t('ui.sent.rejected', { reason: rejected.error.reason }) : this.t('relay.queued')}
             </p>
             <button part="button" type="button" @click=${this.#retry}>${this.t('ui.sms.retry')}</button>
           `}
@@ -390,7 +397,7 @@ export class DhInvite extends DhElement {
           min=${opts.min ?? nothing} max=${opts.max ?? nothing} step=${opts.step ?? nothing}
           aria-invalid=${error ? 'true' : 'false'} aria-describedby=${described || nothing}
           @input=${this.#onInput} @blur=${opts.onBlur ?? nothing} />
-        ${error ? html`<p id="${name}-error" class="error" part="error">${error}</p>` : nothing}
+        ${error ? html`<p id="${name}-error" class="error" part="error">${inviteErrorText(name, error, this.#t)}</p>` : nothing}
       </div>
     `;
   }
@@ -406,7 +413,7 @@ export class DhInvite extends DhElement {
           <option value="" ?selected=${value === ''}>${this.t('ui.choose')}</option>
           ${options.map(([v, label]) => html`<option value=${v} ?selected=${v === value}>${label}</option>`)}
         </select>
-        ${error ? html`<p id="${name}-error" class="error" part="error">${error}</p>` : nothing}
+        ${error ? html`<p id="${name}-error" class="error" part="error">${inviteErrorText(name, error, this.#t)}</p>` : nothing}
       </div>
     `;
   }

@@ -3,7 +3,7 @@ import { afterEach, before, beforeEach, describe, it } from 'node:test';
 import { sendKeys } from '@web/test-runner-commands';
 import { deleteDB } from 'idb';
 import type { Clinic } from '../../core/index.js';
-import { $, $$, axeViolations, click, fill, mount, nextEvent, until } from '../../testing/dom.js';
+import { $, $$, axeViolations, click, fill, mount, nextEvent, page, until } from '../../testing/dom.js';
 import { demoUrl, uniqueDbName } from '../../testing/env.js';
 import { configure, getServices, resetServices } from '../shared/services.js';
 import './define.js';
@@ -23,10 +23,10 @@ const outbox = async (): Promise<Relayed[]> => (await (await fetch(`${base}/outb
 const outage = (to: string, failNext: number, status = 503): Promise<Response> =>
   fetch(`${base}/api/demo/sms-outage`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ failNext, status, to }) });
 
-async function invite(): Promise<DhInvite> {
+async function invite(parent?: Element): Promise<DhInvite> {
   const el = await mount('dh-invite', (e) => {
     e.now = () => NOW;
-  });
+  }, parent);
   await until(() => $(el, 'form'), 'the wizard');
   return el;
 }
@@ -36,7 +36,7 @@ const uniqueMobile = (): string => `070${String(Math.floor(Math.random() * 1e7))
 const e164 = (national: string): string => `+46${national.slice(1)}`;
 
 /** Fills in every step from wherever the wizard is, up to the summary. */
-async function fillToSummary(el: DhInvite, mobile: string, over: Record<string, string | boolean> = {}): Promise<void> {
+async function fillToSummary(el: DhInvite, mobile: string, over: Record<string, string | boolean> = {}, next = 'Nästa'): Promise<void> {
   const values: Record<string, string | boolean> = {
     clinic: 'gagnef', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson', mobile, email: '',
     reason: 'Hälsosamtal 50 år', date: '2026-11-30', time: '14:30', duration: '45', language: 'sv', interpreter: false,
@@ -49,7 +49,7 @@ async function fillToSummary(el: DhInvite, mobile: string, over: Record<string, 
     if (fields[0] === 'interpreter' && values.interpreter) {
       for (const f of ['interpreterLanguage', 'interpreterMobile', 'interpreterEmail']) await fill(el, f, values[f]!);
     }
-    await click(el, 'Nästa');
+    await click(el, next);
   }
   await until(() => $(el, '#confirm'), 'the summary');
 }
@@ -328,5 +328,63 @@ describe('dh-invite', () => {
     await sendKeys({ press: 'Enter' });
     await sent;
     expect((await outbox()).filter((m) => m.to === e164(mobile))).to.have.length(1);
+  });
+
+  describe('on an English page (lang="en" on an ancestor)', () => {
+    /** The text of a field's error, found as a screen reader finds it: through aria-describedby. */
+    const errorOf = (el: DhInvite, name: string): string | undefined => {
+      const input = $(el, `[name="${name}"]`);
+      expect(input?.getAttribute('aria-invalid'), name).to.equal('true');
+      const ids = input?.getAttribute('aria-describedby')?.split(' ') ?? [];
+      return ids.map((id) => $(el, `#${id}`)).find((n) => n?.classList.contains('error'))?.textContent;
+    };
+
+    it('words a wrong personnummer and a landline in English', async () => {
+      const el = await invite(page('en'));
+      await fill(el, 'clinic', 'gagnef');
+      await click(el, 'Next');
+      // As it is typed, once complete: a date that does not exist.
+      await fill(el, 'personnummer', '19121312-1212');
+      await until(() => $(el, '#personnummer-error'), 'the error as typed');
+      expect($(el, '#personnummer-error')!.textContent).to.equal('The personal identity number contains a date that does not exist. Check the date of birth.');
+      await fill(el, 'personnummer', '19121212-1213');
+      await fill(el, 'givenName', 'Tolvan');
+      await fill(el, 'familyName', 'Tolvansson');
+      await fill(el, 'mobile', '08-123 456 78');
+      await click(el, 'Next');
+      expect(errorOf(el, 'personnummer')).to.equal('The check digit does not match. A digit is probably mistyped.');
+      expect(errorOf(el, 'mobile')).to.equal('The number looks like a landline. The invitation is sent by text message, so enter a mobile number (07…).');
+      expect(el.shadowRoot!.textContent).to.not.match(/Kontrollsiffran|fast telefon/);
+    });
+
+    it('words a date in the past and opening hours in English, with the hours filled in', async () => {
+      const el = await invite(page('en'));
+      await fillToSummary(el, uniqueMobile(), {}, 'Next');
+      await click(el, 'Back');
+      await click(el, 'Back');
+      await fill(el, 'date', '2026-11-24');
+      await click(el, 'Next');
+      expect(errorOf(el, 'date')).to.equal('The date has passed. Choose today or a later date.');
+      await fill(el, 'date', '2026-11-30');
+      await fill(el, 'time', '16:45');
+      await click(el, 'Next');
+      expect(errorOf(el, 'time')).to.equal('The visit must be within the clinic’s opening hours, 08:00–17:00.');
+    });
+
+    it('words an SMS the relay refused in English, with the relay\'s own reason as it is', async () => {
+      const mobile = uniqueMobile();
+      await outage(e164(mobile), 1, 400);
+      const el = await invite(page('en'));
+      await fillToSummary(el, mobile, {}, 'Next');
+      await fill(el, 'confirm', true);
+      const sent = nextEvent(el, 'dh-invite-sent');
+      await click(el, 'Send invitation');
+      expect((await sent).detail.smsSent).to.equal(false);
+      const alert = await until(() => $(el, '[role="alert"]'), 'the failure');
+      expect(alert.textContent.trim()).to.equal(
+        'The visit is saved, but the SMS service did not accept the message: Sms-leverantören svarar inte (simulerad driftstörning).',
+      );
+      expect($(el, 'h2')!.textContent).to.equal('The visit is saved, but the text message has not been sent.');
+    });
   });
 });

@@ -14,8 +14,10 @@ import type { DhDeviceCheck } from '../device-check/device-check.element.js';
 import { baseStyles } from '../shared/base.styles.js';
 import '../shared/nurse-texts.js';
 import { DhElement } from '../shared/dh-element.js';
+import { errorText } from '../shared/error-text.js';
 import { canvasPdf, canvasPng, download } from '../shared/download.js';
 import { getServices, readConfig } from '../shared/services.js';
+import type { VisitService } from '../../visits/visit-service.js';
 import { waitingList, waitingListStyles } from '../shared/waiting-list.js';
 
 /** Why a patient's sign-in failed, as the verifier names it: each has its own warning. */
@@ -98,7 +100,8 @@ export class DhLobby extends DhElement {
   @state() private accessor session: HostSession | undefined;
   @state() private accessor devicesReady = false;
   @state() private accessor started = false;
-  @state() private accessor error = '';
+  /** What went wrong opening the visit (the store, the signalling server): worded when shown. */
+  @state() private accessor error: unknown;
 
   /** Which sharing panel is open below the call: the star profile, or a scan to read and redact. */
   @state() private accessor sharePanel: 'star-profile' | 'document' | undefined;
@@ -139,8 +142,17 @@ export class DhLobby extends DhElement {
     const opening = ++this.#opening;
     this.session?.teardown();
     this.session = undefined;
-    const services = await getServices();
-    const booking = await services.store.bookings.get(this.bookingId);
+    this.error = undefined;
+    let services: VisitService;
+    let booking: Booking | undefined;
+    try {
+      services = await getServices();
+      booking = await services.store.bookings.get(this.bookingId);
+    } catch (e) {
+      // The store cannot be read (another tab runs a newer page, say): say so rather than load forever.
+      if (opening === this.#opening) this.error = e;
+      return;
+    }
     if (opening !== this.#opening || !this.isConnected) return;
     this.booking = booking;
     if (!booking || booking.status === 'cancelled') return;
@@ -177,7 +189,7 @@ export class DhLobby extends DhElement {
     try {
       await session.open();
     } catch (e) {
-      this.error = (e as Error).message;
+      this.error = e;
     }
   }
 
@@ -365,7 +377,10 @@ export class DhLobby extends DhElement {
 
   protected override render(): TemplateResult {
     const b = this.booking;
-    if (!b) return html`<p role="status">${this.t('ui.calendar.loading')}</p>`;
+    if (!b) {
+      return this.error !== undefined ? html`<p class="status bad" role="alert">${errorText(this.error, (key, params) => this.t(key, params))}</p>`
+        : html`<p role="status">${this.t('ui.calendar.loading')}</p>`;
+    }
     if (b.status === 'cancelled') return html`<p class="status bad" role="alert">${this.t('ui.calendar.cancelled')}: ${b.participant.givenName} ${b.participant.familyName}</p>`;
     const phone = html`<a class="phone" part="phone" href="tel:${b.participant.mobile}">${this.t('ui.call.phone', { number: formatMobile(b.participant.mobile) })}</a>`;
     const session = this.session;
@@ -377,7 +392,7 @@ export class DhLobby extends DhElement {
     const ready = guests.some((g) => g.verified) && this.devicesReady;
     return html`
       <h2>${this.t('ui.lobby.title')}: ${b.participant.givenName} ${b.participant.familyName}</h2>
-      ${this.error ? html`<p class="status bad" role="alert">${this.t('ui.error.generic', { reason: this.error })}</p>` : nothing}
+      ${this.error !== undefined ? html`<p class="status bad" role="alert">${errorText(this.error, (key, params) => this.t(key, params))}</p>` : nothing}
       ${session?.signalling === 'taken' ? html`<p class="status bad" role="alert">${this.t('ui.lobby.taken')}</p>`
         : session?.signalling === 'offline' ? html`<p class="status" role="status">${this.t('ui.lobby.offline')}</p>`
         : session?.signalling === 'unreachable' ? html`

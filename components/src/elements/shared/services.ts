@@ -24,8 +24,9 @@ export async function resetServices(): Promise<void> {
   const current = services;
   services = undefined;
   resetConfig();
-  if (!current) return;
-  const service = await current;
+  // Services that could not open (another tab runs a newer page) have nothing to close.
+  const service = await current?.catch(() => undefined);
+  if (!service) return;
   service.relay.stop();
   service.close();
   service.store.close();
