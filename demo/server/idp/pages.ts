@@ -22,10 +22,13 @@ function page(title: string, body: string): string {
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="robots" content="noindex">
   <title>${html(title)}</title>
+  <link rel="icon" href="/favicon.svg" type="image/svg+xml">
   <link rel="stylesheet" href="${STYLESHEET}">
 </head>
 <body>
-  <p class="idp-banner" role="note"><strong>TESTMILJÖ.</strong> Ingen riktig legitimering sker här – välj bara en testperson.</p>
+  <header class="idp-banner">
+    <p><strong>TESTMILJÖ.</strong> Ingen riktig legitimering sker här – välj bara en testperson.</p>
+  </header>
   <main class="idp-main">
 ${body}
   </main>
