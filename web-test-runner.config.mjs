@@ -14,6 +14,8 @@ import { OCR_ASSETS } from './scripts/ocr-assets.mjs';
 
 register();
 const { startDemoServer } = await import('./demo/server/server.ts');
+const { signInByFetch } = await import('./demo/server/idp/sign-in-by-fetch.ts');
+const { signIn } = await import('./demo/server/oidc-test-client.ts');
 
 /**
  * Lets tests written for `node:test` run under mocha in the browser, unchanged; node:test's
@@ -124,7 +126,11 @@ const freePort = () => new Promise((resolve, reject) => {
   });
 });
 
-/** Runs the demo server beside the test server and tells the tests where it is. */
+/**
+ * Runs the demo server beside the test server and tells the tests where it is. Its test identity
+ * provider's sign-in page is a form a test cannot fill in from its own page (another origin), so
+ * the runner fills it in from Node and gives the test the callback address (or a whole ID token).
+ */
 function demoServerPlugin() {
   let demo;
   let dataDir;
@@ -134,14 +140,26 @@ function demoServerPlugin() {
       dataDir = await mkdtemp(join(tmpdir(), 'dh-wtr-'));
       // The tests' pages come from this test server (http://127.0.0.1:<port>) and call the demo
       // server from there: REST with CORS, PeerJS over WebSocket.
-      demo = await startDemoServer({ port: 0, dataDir, allowedOrigins: [`http://${config.hostname}:${config.port}`] });
+      demo = await startDemoServer({ port: 0, dataDir, allowedOrigins: [`http://${config.hostname}:${config.port}`], tokenExchange: true });
     },
     async serverStop() {
       await demo?.close();
       if (dataDir) await rm(dataDir, { recursive: true, force: true });
     },
-    serve({ path }) {
-      if (path === '/__dh/env.json') return { type: 'json', body: JSON.stringify({ demoUrl: demo.url }) };
+    async serve({ path, query }) {
+      if (path === '/__dh/env.json') return { type: 'json', body: JSON.stringify({ demoUrl: demo.url, identity: demo.identity }) };
+      // ?url=<authorization URL>&personnummer=…&method=… (or &cancel=1) → { callback }
+      if (path === '/__dh/oidc/sign-in') {
+        const choice = query.cancel ? { cancel: true } : { personnummer: String(query.personnummer), method: String(query.method) };
+        const { callback } = await signInByFetch(String(query.url), choice);
+        return { type: 'json', body: JSON.stringify({ callback: callback.href }) };
+      }
+      // ?token=<link token>&personnummer=…&method=… → { idToken }: a whole sign-in as the public client, in Node.
+      if (path === '/__dh/oidc/id-token') {
+        const { idToken } = await signIn({ url: demo.url, issuer: demo.identity.testIssuer },
+          { personnummer: String(query.personnummer), method: String(query.method) }, { token: String(query.token) });
+        return { type: 'json', body: JSON.stringify({ idToken }) };
+      }
       return undefined;
     },
   };

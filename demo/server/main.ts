@@ -1,5 +1,6 @@
 import { exactOrigin } from './origins.js';
 import { startDemoServer } from './server.js';
+import type { TokenExchangeBroker } from './token-exchange.js';
 
 const env = process.env;
 const port = Number(env.PORT ?? 8080);
@@ -26,6 +27,33 @@ if (maxListings !== undefined && (!Number.isInteger(maxListings) || maxListings 
   process.exit(2);
 }
 
+// The token exchange: DH_TOKEN_EXCHANGE=1 turns it on, against the demo's test provider unless a
+// broker is named (its issuer, and the client id and secret the region got from it).
+const exchangeOn = env.DH_TOKEN_EXCHANGE === '1' || env.DH_TOKEN_EXCHANGE === 'true';
+if (env.DH_TOKEN_EXCHANGE !== undefined && env.DH_TOKEN_EXCHANGE !== '' && !exchangeOn && env.DH_TOKEN_EXCHANGE !== '0' && env.DH_TOKEN_EXCHANGE !== 'false') {
+  console.error(`DH_TOKEN_EXCHANGE must be 1 (on) or 0 (off), not "${env.DH_TOKEN_EXCHANGE}".`);
+  process.exit(2);
+}
+let tokenExchange: true | TokenExchangeBroker | undefined;
+if (exchangeOn && env.DH_TOKEN_EXCHANGE_ISSUER) {
+  const { DH_TOKEN_EXCHANGE_ISSUER: issuer, DH_TOKEN_EXCHANGE_CLIENT_ID: clientId, DH_TOKEN_EXCHANGE_CLIENT_SECRET: clientSecret } = env;
+  const secure = ((): boolean => {
+    try {
+      const url = new URL(issuer);
+      return url.protocol === 'https:' || (url.protocol === 'http:' && /^(localhost|127\.[\d.]+|\[::1\])$/.test(url.hostname));
+    } catch {
+      return false;
+    }
+  })();
+  if (!secure || !clientId || !clientSecret) {
+    console.error('DH_TOKEN_EXCHANGE_ISSUER must be an https URL, given with DH_TOKEN_EXCHANGE_CLIENT_ID and DH_TOKEN_EXCHANGE_CLIENT_SECRET.');
+    process.exit(2);
+  }
+  tokenExchange = { issuer, clientId, clientSecret };
+} else if (exchangeOn) {
+  tokenExchange = true;
+}
+
 const server = await startDemoServer({
   port,
   host: env.HOST ?? '127.0.0.1',
@@ -33,6 +61,7 @@ const server = await startDemoServer({
   ...(env.DH_DATA_DIR ? { dataDir: env.DH_DATA_DIR } : {}),
   ...(maxPeers !== undefined ? { maxPeers } : {}),
   ...(maxListings !== undefined ? { maxListings } : {}),
+  ...(tokenExchange !== undefined ? { tokenExchange } : {}),
 }).catch((e: unknown) => {
   const error = e as NodeJS.ErrnoException;
   console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use: set PORT to another port.` : error.message);
@@ -44,6 +73,9 @@ console.log(`Digitala hälsosamtal — demo server
   SMS outbox:        ${server.url}/outbox
   SMS relay (POST):  ${server.url}/api/sms
   Signalling:        ${server.url.replace(/^http/, 'ws')}/peerjs
+  Test sign-in:      ${server.identity.testIssuer}/.well-known/openid-configuration (TEST provider, not real BankID or Freja eID)
+  OIDC issuer:       ${server.identity.testIssuer}
+  Token exchange:    ${server.identity.config.tokenExchangeUrl ? `${server.url}${server.identity.config.tokenExchangeUrl} (POST) → ${server.identity.config.issuer}` : 'off (DH_TOKEN_EXCHANGE=1 turns it on)'}
   Allowed origins:   ${server.allowedOrigins.join(', ')}
 Press Ctrl-C to stop.`);
 

@@ -1,4 +1,5 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -10,6 +11,11 @@ import { exactOrigin, hostsOf, ownOrigins } from './origins.js';
 import { checkPeerMessage, MAX_MESSAGE_BYTES, MESSAGE_BURST, messageCost, MESSAGES_PER_SECOND, TokenBucket } from './signalling-guard.js';
 import { SmsOutbox } from './sms-outbox.js';
 import type { Clinic } from '../../components/src/core/index.js';
+import { LOA3 } from '../../components/src/identity/claims.js';
+import type { IdentityConfig } from '../../components/src/identity/oidc-client.js';
+import { loadOrCreateKeys } from './idp/keys.js';
+import { CONFIDENTIAL_CLIENT_ID, createIdentityProvider, PUBLIC_CLIENT_ID } from './idp/provider.js';
+import { tokenExchange, type TokenExchangeBroker } from './token-exchange.js';
 import { VisitDirectory } from './visit-directory.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -30,6 +36,19 @@ export interface DemoServerOptions {
   readonly maxPeers?: number;
   /** At most this many listings in the visit directory at once. */
   readonly maxListings?: number;
+  /**
+   * The token exchange (POST /api/token) for a broker that serves confidential clients only: off
+   * unless given; `true` redeems codes at the demo's own test provider (as its confidential client).
+   */
+  readonly tokenExchange?: true | TokenExchangeBroker;
+}
+
+/** How the demo's patient page signs in, and what the nurse's side checks the ID token against. */
+export interface DemoIdentity {
+  /** The test provider's issuer, e.g. http://127.0.0.1:8080/oidc. */
+  readonly testIssuer: string;
+  /** For the patient's page (GET /api/identity-config gives the same); its clientId is the ID token's audience. */
+  readonly config: IdentityConfig;
 }
 
 export interface DemoServer {
@@ -38,26 +57,29 @@ export interface DemoServer {
   readonly outbox: SmsOutbox;
   /** The server's own origins and the configured ones. */
   readonly allowedOrigins: readonly string[];
+  readonly identity: DemoIdentity;
   close(): Promise<void>;
 }
 
 /**
  * A Content-Security-Policy as strict as a region's public site would set: no inline script, no
  * eval, workers only from the site itself (never blob:). `wasm` adds 'wasm-unsafe-eval', which the
- * OCR engine and pdf.js need to compile their WebAssembly.
+ * OCR engine and pdf.js need to compile their WebAssembly. `connect` adds origins the page may
+ * fetch from (the identity provider: discovery, keys, token endpoint); `formAction` origins a form
+ * may lead to (the test provider's sign-in form ends at the client's page).
  */
-export function contentSecurityPolicy({ wasm }: { wasm: boolean }): string {
+export function contentSecurityPolicy({ wasm, connect = [], formAction = [] }: { wasm: boolean; connect?: readonly string[]; formAction?: readonly string[] }): string {
   return [
     "default-src 'self'",
     wasm ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "media-src 'self' blob: mediastream:",
-    "connect-src 'self'",
+    ["connect-src 'self'", ...connect].join(' '),
     "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
+    ["form-action 'self'", ...formAction].join(' '),
     "frame-ancestors 'self'",
   ].join('; ');
 }
@@ -74,15 +96,17 @@ const OCR_PAGES: ReadonlySet<string> = new Set(['/', '/index.html', '/lobby', '/
  */
 const usesOcr = (path: string): boolean => OCR_PAGES.has(path) || path.startsWith('/dist/ocr/');
 
-function securityHeaders(req: Request, res: Response, next: NextFunction): void {
-  res.setHeader('Content-Security-Policy', usesOcr(req.path) ? OCR_CSP : CSP);
+/** The server's headers; `connect` gives the origins pages may fetch from besides their own (known once the server listens). */
+const securityHeaders = (connect: () => readonly string[]) => (req: Request, res: Response, next: NextFunction): void => {
+  const extra = connect();
+  res.setHeader('Content-Security-Policy', extra.length === 0 ? (usesOcr(req.path) ? OCR_CSP : CSP) : contentSecurityPolicy({ wasm: usesOcr(req.path), connect: extra }));
   res.setHeader('X-Content-Type-Options', 'nosniff');
   // Links carry tokens: never leak a URL to another site.
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('Permissions-Policy', 'camera=(self), microphone=(self), display-capture=(self)');
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
   next();
-}
+};
 
 /** A WebSocket client that gets no answer to its close frame within this is cut off. */
 const CLOSE_TIMEOUT_MS = 2000;
@@ -130,6 +154,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const configText = await readFile(join(ROOT, 'demo/public/demo-config.json'), 'utf8');
   const clinics = (JSON.parse(configText) as { clinics: Clinic[] }).clinics;
   const visits = await VisitDirectory.open(dataDir, { clinics, ...(options.maxListings ? { maxListings: options.maxListings } : {}) });
+  const providerKeys = await loadOrCreateKeys(dataDir);
   const purgeTimer = setInterval(() => void visits.purgeAndSave().catch(() => undefined), 3_600_000);
   purgeTimer.unref();
   const app = express();
@@ -148,8 +173,12 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const servesHost = (req: IncomingMessage): boolean => hosts.has(req.headers.host?.toLowerCase() ?? '');
   const WRONG_HOST = 'Servern svarar inte under det här namnet.';
 
+  // The test identity provider, the token exchange and what pages sign in with: set up once the
+  // server listens, since the provider's issuer carries the port.
+  const identity: { origins: string[]; router?: Router; exchange?: RequestHandler; config?: IdentityConfig } = { origins: [] };
+
   app.disable('x-powered-by');
-  app.use(securityHeaders);
+  app.use(securityHeaders(() => identity.origins));
   // A foreign site whose name its owner has pointed at 127.0.0.1 (DNS rebinding) reaches a local
   // demo as its own origin, past every Origin check; only the Host header still gives it away.
   app.use((req, res, next) => {
@@ -172,7 +201,28 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     next();
   };
 
+  // The test identity provider under /oidc: its sign-in pages, discovery, keys and token endpoint.
+  app.use((req, res, next) => {
+    if (identity.router) identity.router(req, res, next);
+    else next();
+  });
+
   app.use('/api', allowCors);
+  // What the demo's patient page signs in with, and what the nurse's side checks the ID token against.
+  app.get('/api/identity-config', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(identity.config);
+  });
+  app.post('/api/token', (req, res, next) => {
+    if (!identity.exchange) {
+      res.status(404).json({ error: 'Tokenväxlingen är inte påslagen (DH_TOKEN_EXCHANGE=1).' });
+      return;
+    }
+    next();
+  }, express.json({ limit: '8kb' }), (req, res, next) => {
+    if (identity.exchange) identity.exchange(req, res, next);
+    else next();
+  });
   app.post('/api/sms', express.json({ limit: '16kb' }), (req, res, next) => {
     const to = (req.body as { to?: unknown } | null)?.to;
     const outage = (typeof to === 'string' ? outages.get(to) : undefined) ?? outages.get('');
@@ -322,15 +372,48 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     socket.once('close', () => sockets.delete(socket));
   });
   const { port } = server.address() as AddressInfo;
-  for (const origin of [...ownOrigins(host, port), ...configured]) origins.add(origin);
+  const own = ownOrigins(host, port);
+  for (const origin of [...own, ...configured]) origins.add(origin);
   hosts = hostsOf(origins);
   const shownHost = host.includes(':') ? `[${host}]` : host;
+
+  // The test provider: its issuer on the address the server listens on (127.0.0.1 for every interface).
+  const wildcard = host === '0.0.0.0' || host === '::';
+  const testIssuer = `http://${wildcard ? '127.0.0.1' : shownHost}:${port}/oidc`;
+  const demoSecret = options.tokenExchange === true ? randomBytes(32).toString('base64url') : undefined;
+  const idp = createIdentityProvider({
+    issuer: testIssuer,
+    redirectUris: own.flatMap((origin) => [`${origin}/besok`, `${origin}/besok.html`]),
+    corsOrigins: origins,
+    keys: providerKeys,
+    ...(demoSecret !== undefined ? { confidentialClientSecret: demoSecret } : {}),
+    pagePolicy: (formTargets) => contentSecurityPolicy({ wasm: false, connect: identity.origins, formAction: formTargets }),
+  });
+  const broker: TokenExchangeBroker | undefined = options.tokenExchange === true
+    ? { issuer: testIssuer, clientId: CONFIDENTIAL_CLIENT_ID, clientSecret: demoSecret ?? '' }
+    : options.tokenExchange;
+  if (broker) identity.exchange = tokenExchange({ broker, origins });
+  const signInIssuer = broker?.issuer ?? testIssuer;
+  const identityConfig: IdentityConfig = {
+    issuer: signInIssuer,
+    clientId: broker?.clientId ?? PUBLIC_CLIENT_ID,
+    // Both reach LoA 3; the method goes as login_hint and comes back in amr.
+    methods: [
+      { id: 'bankid', acrValues: LOA3, loginHint: 'bankid' },
+      { id: 'freja', acrValues: LOA3, loginHint: 'freja' },
+    ],
+    ...(broker ? { tokenExchangeUrl: '/api/token' } : {}),
+  };
+  identity.config = identityConfig;
+  identity.origins = [...new Set([new URL(testIssuer).origin, new URL(signInIssuer).origin])];
+  identity.router = idp.router;
   let closing: Promise<void> | undefined;
   return {
     url: `http://${shownHost}:${port}`,
     port,
     outbox,
     allowedOrigins: [...origins],
+    identity: { testIssuer, config: identityConfig },
     close() {
       clearInterval(purgeTimer);
       closing ??= new Promise<void>((done) => {

@@ -7,6 +7,10 @@ const MAIN = join(dirname(fileURLToPath(import.meta.url)), 'main.ts');
 export interface SpawnedServer {
   readonly url: string;
   readonly port: number;
+  /** The test identity provider's issuer. */
+  readonly issuer: string;
+  /** Everything the process has printed so far (the banner, and anything logged after). */
+  output(): string;
   /** Stops the server as Ctrl-C would and waits for the process to end. */
   close(): Promise<void>;
 }
@@ -24,9 +28,11 @@ export async function spawnDemoServer(options: {
   allowedOrigins?: readonly string[];
   maxPeers?: number;
   maxListings?: number;
+  /** DH_TOKEN_EXCHANGE=1: POST /api/token against the demo's test provider. */
+  tokenExchange?: boolean;
 }): Promise<SpawnedServer> {
   // Only what the test asks for: a limit set in this process's environment must not leak in.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'DH_MAX_PEERS' && name !== 'DH_MAX_LISTINGS'));
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'DH_MAX_PEERS' && name !== 'DH_MAX_LISTINGS' && !name.startsWith('DH_TOKEN_EXCHANGE')));
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     env: {
       ...inherited,
@@ -36,27 +42,31 @@ export async function spawnDemoServer(options: {
       DH_ALLOWED_ORIGINS: (options.allowedOrigins ?? []).join(','),
       ...(options.maxPeers !== undefined ? { DH_MAX_PEERS: String(options.maxPeers) } : {}),
       ...(options.maxListings !== undefined ? { DH_MAX_LISTINGS: String(options.maxListings) } : {}),
+      ...(options.tokenExchange ? { DH_TOKEN_EXCHANGE: '1' } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => { resolve(); }));
   let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const [url, issuer] = await new Promise<[string, string]>((resolve, reject) => {
+    const onData = (): void => {
+      // The banner is printed at once; wait for its last line.
+      if (!output.includes('Press Ctrl-C')) return;
       const found = /Start page:\s+(\S+?)\/\s/.exec(output);
-      if (found?.[1]) {
-        child.stdout.off('data', onData);
-        resolve(found[1]);
-      }
+      const oidc = /OIDC issuer:\s+(\S+)/.exec(output);
+      child.stdout.off('data', onData);
+      if (found?.[1] && oidc?.[1]) resolve([found[1], oidc[1]]);
+      else reject(new Error(`the demo server's banner lacks its addresses:\n${output}`));
     };
     child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     void exited.then(() => { reject(new Error(`the demo server stopped before it started:\n${output}`)); });
   });
-  child.stdout.resume();
   return {
     url,
+    issuer,
+    output: () => output,
     port: Number(new URL(url).port),
     async close() {
       if (child.exitCode === null) child.kill('SIGTERM');
