@@ -333,16 +333,22 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   });
   app.use('/peerjs', peerServer);
 
-  // The two nurse pages share one clinic configuration (demo-config.json), put into each page as it
-  // is served, the way a portal would template its own.
-  // Built once at start: `<` escaped so that no text in the JSON can end the script element.
-  const config = configText.replace(/</g, '\\u003c');
-  const data = `<script type="application/json" data-dh-config>\n${config}</script>`;
-  const [intranet, lobby] = await Promise.all(['index.html', 'lobby.html'].map(async (page) =>
-    (await readFile(join(ROOT, 'demo/public', page), 'utf8')).replace(/<!-- dh-demo-config[^>]*-->/, () => data)));
-  const nursePages: Readonly<Record<string, string | undefined>> = { '/': intranet, '/index.html': intranet, '/lobby': lobby, '/lobby.html': lobby };
-  app.get(Object.keys(nursePages), (req, res) => {
-    res.type('html').send(nursePages[req.path]);
+  // The two nurse pages share one clinic configuration (demo-config.json), and they and the
+  // patient's page get the sign-in's configuration (known once the server listens), put into each
+  // page as it is served, the way a portal would template its own. `<` is escaped so that no text
+  // in the JSON can end the script element.
+  const patientConfig = { signallingUrl: '/peerjs', iceServers: [], visitDirectoryUrl: '/api/visits' };
+  const nurseConfig = JSON.parse(configText) as Record<string, unknown>;
+  const [intranet, lobby, besok] = await Promise.all(['index.html', 'lobby.html', 'besok.html'].map((page) => readFile(join(ROOT, 'demo/public', page), 'utf8')));
+  const withConfig = (page: string, config: object): string => page.replace(/<!-- dh-demo-config[^>]*-->/, () =>
+    `<script type="application/json" data-dh-config>\n${JSON.stringify({ ...config, identity: identity.config }).replace(/</g, '\\u003c')}</script>`);
+  const pages: Readonly<Record<string, (() => string) | undefined>> = {
+    '/': () => withConfig(intranet ?? '', nurseConfig), '/index.html': () => withConfig(intranet ?? '', nurseConfig),
+    '/lobby': () => withConfig(lobby ?? '', nurseConfig), '/lobby.html': () => withConfig(lobby ?? '', nurseConfig),
+    '/besok': () => withConfig(besok ?? '', patientConfig), '/besok.html': () => withConfig(besok ?? '', patientConfig),
+  };
+  app.get(Object.keys(pages), (req, res) => {
+    res.type('html').send(pages[req.path]?.());
   });
 
   app.use('/dist', express.static(join(ROOT, 'dist'), { fallthrough: false }));

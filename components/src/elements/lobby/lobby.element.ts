@@ -1,6 +1,7 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { DEFAULT_STAR_PROFILE, formatMobile, isUiLocale, newToken, validateStarProfile, type Booking, type MessageKey, type StarProfileValues } from '../../core/index.js';
+import { DEFAULT_STAR_PROFILE, formatMobile, isUiLocale, newToken, validateStarProfile, visitNonce, type Booking, type MessageKey, type StarProfileValues } from '../../core/index.js';
+import type { IdentityConfig } from '../../identity/oidc-client.js';
 import { HostSession, canvasTrack, type Guest, type IdentityCheck, type IdentityVerifier, type ReconnectPolicy } from '../../media/index.js';
 import '../booking/define.js';
 import '../call/define.js';
@@ -19,6 +20,24 @@ import { canvasPdf, canvasPng, download } from '../shared/download.js';
 import { getServices, readConfig } from '../shared/services.js';
 import type { VisitService } from '../../visits/visit-service.js';
 import { waitingList, waitingListStyles } from '../shared/waiting-list.js';
+
+/**
+ * Checks a patient's ID token against the configured broker for `booking`: its keys, issuer, client
+ * id, the visit's nonce and the booking's personnummer. The checking code (jose) loads the first
+ * time a patient signs in, not with the page.
+ */
+function brokerVerifier(identity: IdentityConfig, booking: Booking): IdentityVerifier {
+  return async (idToken) => {
+    const [{ verifyIdentity }, nonce] = await Promise.all([import('../../identity/verify.js'), visitNonce(booking.token)]);
+    const checked = await verifyIdentity(idToken, {
+      issuer: identity.issuer, audience: identity.clientId, nonce, personnummer: booking.participant.personnummer,
+      ...(identity.claims ? { claims: identity.claims } : {}),
+    });
+    return checked.ok
+      ? { state: 'verified', name: checked.name, ...(checked.method ? { method: checked.method } : {}) }
+      : { state: 'failed', code: checked.code };
+  };
+}
 
 /** Why a patient's sign-in failed, as the verifier names it: each has its own warning. */
 const ID_FAILURES: ReadonlySet<string> = new Set(['malformed', 'signature', 'issuer', 'audience', 'expired', 'not-yet-valid', 'nonce', 'person', 'unreachable']);
@@ -157,7 +176,7 @@ export class DhLobby extends DhElement {
     this.booking = booking;
     if (!booking || booking.status === 'cancelled') return;
     const config = readConfig();
-    this.#verifier = this.verifyIdentity?.(booking);
+    this.#verifier = this.verifyIdentity?.(booking) ?? (config.identity ? brokerVerifier(config.identity, booking) : undefined);
     const peerToken = tabPeerToken();
     const store = services.store;
     const session = new HostSession({

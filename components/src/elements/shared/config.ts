@@ -1,4 +1,5 @@
 import type { Clinic } from '../../core/index.js';
+import type { IdentityConfig } from '../../identity/oidc-client.js';
 
 /** Everything a region configures: one typed object, never hard-coded hosts. */
 export interface DhConfig {
@@ -18,6 +19,11 @@ export interface DhConfig {
   readonly interpreterLanguages?: readonly string[];
   /** Where clinic, time and status are listed under the room id for the join pages. */
   readonly visitDirectoryUrl?: string;
+  /**
+   * The region's OpenID Connect broker for BankID and Freja eID. With it, patients sign in before
+   * the waiting room and the nurse's lobby checks what the broker signed; without it, they do not.
+   */
+  readonly identity?: IdentityConfig;
   /**
    * Where the OCR and PDF assets are served (the build's `dist/ocr/`, found beside the bundles by
    * default); on the page's own origin, since their workers start from there.
