@@ -150,6 +150,19 @@ describe('dh-patient-join', () => {
     expect($(el, '.when')!.textContent).to.contain('Tuesday, 1 December 2099 at 14:30');
   });
 
+  it('ends in the last language asked for, however long an earlier one takes to load', async () => {
+    setup();
+    const token = newToken();
+    await list(token, { start: '2099-12-01T13:30:00.000Z', durationMinutes: 45, status: 'booked' });
+    const el = await mount('dh-patient-join', (e) => (e.token = token));
+    await until(() => $(el, '.when'), 'the visit');
+    const slow = el.setLanguage('ti'); // a chunk to fetch
+    await el.setLanguage('en'); // at hand
+    await slow;
+    expect(el.lang).to.equal('en');
+    expect($(el, 'h1')!.textContent).to.equal('Your video visit');
+  });
+
   it('offers each language by its own name, and right to left reads right to left', async () => {
     setup();
     const token = newToken();

@@ -118,6 +118,8 @@ export abstract class JoinElement extends DhElement {
   #ownLang: string | null | undefined;
   /** Chosen in this page's language menu (kept here too, for when storage is blocked). */
   #chosen: UiLocale | undefined;
+  /** Counts language switches: a slow chunk that arrives after a later switch is not applied. */
+  #languageRequest = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -215,14 +217,17 @@ export abstract class JoinElement extends DhElement {
   /**
    * Switches the page's language: loads its texts first (nothing is shown half-translated), then
    * sets `lang` and the writing direction on this element; the nested elements follow. Only the
-   * patient's own choice in the page's language menu is remembered on the device.
+   * patient's own choice in the page's language menu is remembered on the device. The last call
+   * wins, however long each language takes to load.
    */
   async setLanguage(locale: UiLocale): Promise<void> {
+    const request = ++this.#languageRequest;
     try {
       await loadLocale(locale);
     } catch {
       return; // the texts could not be fetched: stay in the current language
     }
+    if (request !== this.#languageRequest) return;
     this.setAttribute('lang', locale);
     this.setAttribute('dir', localeDirection(locale));
   }
