@@ -216,7 +216,7 @@ async function patientBundle(): Promise<void> {
   // The star profile form is fetched when the patient opens it.
   const files = await readdir('dist/patient');
   let largest = 0;
-  for (const f of files.filter((name) => /^(ar|fa|fi)-.*\.js$/.test(name))) {
+  for (const f of files.filter((name) => /^(ar|fa|fi|so|ti)-.*\.js$/.test(name))) {
     largest = Math.max(largest, gzipSync(await readFile(join('dist/patient', f)), { level: 9 }).length);
   }
   const form = files.find((name) => /^star-profile-.*\.js$/.test(name));

@@ -24,6 +24,9 @@ export const CHROMIUM_ARGS = [
   '--disable-features=WebRtcHideLocalIpsWithMdns',
   // A Swedish nurse's browser: date and time inputs read YYYY-MM-DD and 24-hour time.
   '--lang=sv-SE',
+  // And a Swedish reader's languages (navigator.languages, Accept-Language): the patient's pages
+  // take the browser's language when the invitation names none.
+  '--accept-lang=sv-SE,sv',
 ];
 
 export const chromiumPresent = () => existsSync(CHROME_PATH);

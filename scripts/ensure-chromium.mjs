@@ -1,20 +1,44 @@
-// Makes sure Debian's Chromium is there before any browser test or benchmark. No test tool may
-// download a browser of its own here, so we install the distribution's package when we can.
+// Makes sure Debian's Chromium is there before any browser test or benchmark, with fonts for
+// every script the patient's pages are written in. No test tool may download a browser of its
+// own here, so we install the distribution's packages when we can.
 import { spawnSync } from 'node:child_process';
 import { CHROME_PATH, chromiumPresent } from './chromium.mjs';
 
+/**
+ * A Debian font package for each script beyond Latin that the patient languages use, found by
+ * fontconfig's language coverage: without one Chromium draws boxes ("tofu"). DejaVu (Arabic and
+ * Persian) usually comes with fontconfig; Ge'ez script (Tigrinya) comes with nothing.
+ */
+const FONTS = [
+  { lang: 'ar', pkg: 'fonts-dejavu-core' },
+  { lang: 'fa', pkg: 'fonts-dejavu-core' },
+  { lang: 'ti', pkg: 'fonts-sil-abyssinica' },
+];
+
+/** True when fontconfig knows a font that covers `lang`; true as well when there is no fc-list to ask. */
+function fontFor(lang) {
+  const r = spawnSync('fc-list', [`:lang=${lang}`, 'family'], { encoding: 'utf8' });
+  return r.error !== undefined || r.stdout.trim() !== '';
+}
+
+const missing = [];
 if (!chromiumPresent()) {
   if (process.env.CHROME_PATH) {
     console.error(`CHROME_PATH is set to ${CHROME_PATH}, but there is no file there.`);
     process.exit(1);
   }
+  missing.push('chromium');
+}
+for (const { lang, pkg } of FONTS) if (!fontFor(lang) && !missing.includes(pkg)) missing.push(pkg);
+
+if (missing.length > 0) {
   if (process.getuid?.() !== 0) {
-    console.error('Chromium is missing: run "sudo apt-get install -y chromium" (or set CHROME_PATH), then try again.');
+    console.error(`Missing: ${missing.join(', ')}. Run "sudo apt-get install -y ${missing.join(' ')}" (or set CHROME_PATH for Chromium), then try again.`);
     process.exit(1);
   }
-  console.log('Chromium is missing: installing Debian\'s chromium package…');
+  console.log(`Installing Debian's ${missing.join(', ')}…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
+  for (const args of [['update', '-qq'], ['install', '-y', '-qq', ...missing]]) {
     const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
     if (r.status !== 0) {
       console.error(`apt-get ${args.join(' ')} failed (exit ${r.status}).`);
@@ -24,5 +48,11 @@ if (!chromiumPresent()) {
   if (!chromiumPresent()) {
     console.error(`Installed chromium, but ${CHROME_PATH} is still missing.`);
     process.exit(1);
+  }
+  for (const { lang, pkg } of FONTS) {
+    if (!fontFor(lang)) {
+      console.error(`Installed ${pkg}, but fontconfig still has no font for "${lang}".`);
+      process.exit(1);
+    }
   }
 }

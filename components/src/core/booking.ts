@@ -1,5 +1,5 @@
 import { PARTICIPANT_RETENTION_DAYS } from './config.js';
-import type { Locale } from './i18n.js';
+import type { UiLocale } from './i18n.js';
 import type { ValidInvite } from './invite.js';
 import { newSmsCode, newToken } from './tokens.js';
 
@@ -17,7 +17,8 @@ export interface Booking {
   /** ISO 8601 instant (UTC), so that string order is time order in the store's index. */
   readonly start: string;
   readonly durationMinutes: number;
-  readonly language: Locale;
+  /** The invitation's language (its SMS texts, the patient's page). */
+  readonly language: UiLocale;
   readonly interpreter?: ValidInvite['interpreter'] & { readonly token: string; readonly code: string };
   /** The opaque token in the participant's SMS link. */
   readonly token: string;

@@ -2,7 +2,7 @@ import {
   DEFAULT_INTERPRETER_LANGUAGES, DEFAULT_OPENING_HOURS, MAX_DURATION_MINUTES, MIN_DURATION_MINUTES,
   type Clinic, type WeeklyHours,
 } from './config.js';
-import { isLocale, type Locale, type MessageKey, type Params } from './i18n.js';
+import { isUiLocale, type MessageKey, type Params, type UiLocale } from './i18n.js';
 import { parseMobile, type MobileErrorCode } from './phone.js';
 import { parsePersonnummer, type PersonnummerErrorCode } from './personnummer.js';
 import { ok } from './result.js';
@@ -109,7 +109,8 @@ export interface ValidInvite {
   readonly reason: string;
   readonly start: Date;
   readonly durationMinutes: number;
-  readonly language: Locale;
+  /** The invitation's language: its SMS texts, and the patient's page. */
+  readonly language: UiLocale;
   readonly interpreter?: { readonly language: string; readonly mobile: string; readonly email: string };
 }
 
@@ -169,7 +170,7 @@ export function validateInvite(
 
   const start = checkStart(draft, durationOk ? duration : MIN_DURATION_MINUTES, now, err, clinic?.openingHours);
 
-  if (!isLocale(draft.language)) err('language', 'invalid');
+  if (!isUiLocale(draft.language)) err('language', 'invalid');
 
   let interpreter: ValidInvite['interpreter'];
   if (draft.interpreter) {
@@ -198,7 +199,7 @@ export function validateInvite(
     reason,
     start,
     durationMinutes: duration,
-    language: draft.language as Locale,
+    language: draft.language as UiLocale,
     ...(interpreter ? { interpreter } : {}),
   });
 }

@@ -1,8 +1,11 @@
 import { format as formatDate } from 'date-fns';
 import { enGB, sv } from 'date-fns/locale';
 import { languageName, type Clinic } from './config.js';
-import { t, type Locale, type MessageKey } from './i18n.js';
-import { inSweden } from './time.js';
+import { format, isLocale, type Locale, type UiLocale } from './i18n.js';
+import { interpreterSmsTexts, smsTexts, type InterpreterSmsKey, type SmsKey } from './i18n/sms.js';
+import { soDates } from './i18n/so-dates.js';
+import { tiDates } from './i18n/ti-dates.js';
+import { inSweden, localVisitText, type DateNames } from './time.js';
 
 export type SmsEncoding = 'GSM-7' | 'UCS-2';
 
@@ -42,10 +45,16 @@ export function measureSms(text: string): SmsText {
 }
 
 const dateLocales = { sv, en: enGB } as const;
+/** The day and month names browsers lack: the nurse's side writes every invitation language at once. */
+const dateNames: Readonly<Partial<Record<UiLocale, DateNames>>> = { so: soDates, ti: tiDates };
 const datePatterns: Record<Locale, string> = { sv: 'EEEE d MMMM yyyy', en: 'EEEE d MMMM yyyy' };
 
-/** 'tisdag 1 december 2026' and '14:30', in Swedish time. */
-export function visitDateText(start: Date, locale: Locale): { date: string; time: string } {
+/**
+ * 'tisdag 1 december 2026' and '14:30', in Swedish time: through date-fns in Swedish and English,
+ * in the other invitation languages as the patient's page writes them (`localVisitText`).
+ */
+export function visitDateText(start: Date, locale: UiLocale): { date: string; time: string } {
+  if (!isLocale(locale)) return localVisitText(start, locale, dateNames[locale]);
   const z = inSweden(start);
   return {
     date: formatDate(z, datePatterns[locale], { locale: dateLocales[locale] }),
@@ -61,31 +70,41 @@ export interface VisitSmsInput {
   readonly clinic: Pick<Clinic, 'name' | 'phone'>;
   readonly start: Date;
   readonly durationMinutes: number;
-  readonly locale: Locale;
+  /** The invitation's language. */
+  readonly locale: UiLocale;
 }
 
-function visitText(key: MessageKey, input: VisitSmsInput, extra: Record<string, string> = {}): SmsText {
+/** The interpreter's texts come in Swedish (or English): see `interpreterSmsTexts`. */
+export type InterpreterSmsInput = VisitSmsInput & { readonly locale: Locale };
+
+function visitText(template: string, input: VisitSmsInput, extra: Record<string, string> = {}): SmsText {
   const { date, time } = visitDateText(input.start, input.locale);
   const end = visitDateText(new Date(input.start.getTime() + input.durationMinutes * 60_000), input.locale).time;
-  return measureSms(t(key, { clinic: input.clinic.name, date, time, end, ...extra }, input.locale));
+  return measureSms(format(template, { clinic: input.clinic.name, date, time, end, ...extra }, input.locale));
 }
 
+const patientText = (key: SmsKey, input: VisitSmsInput, extra?: Record<string, string>): SmsText =>
+  visitText(smsTexts[input.locale][key], input, extra);
+
+const interpreterText = (key: InterpreterSmsKey, input: InterpreterSmsInput, extra?: Record<string, string>): SmsText =>
+  visitText(interpreterSmsTexts[input.locale][key], input, extra);
+
 export const inviteSms = (input: VisitSmsInput & { readonly link: string }): SmsText =>
-  visitText('sms.invite', input, { link: input.link });
+  patientText('sms.invite', input, { link: input.link });
 
 export const updateSms = (input: VisitSmsInput & { readonly link: string }): SmsText =>
-  visitText('sms.update', input, { link: input.link });
+  patientText('sms.update', input, { link: input.link });
 
 export const cancelSms = (input: VisitSmsInput): SmsText =>
   input.clinic.phone
-    ? visitText('sms.cancel.phone', input, { phone: input.clinic.phone })
-    : visitText('sms.cancel', input);
+    ? patientText('sms.cancel.phone', input, { phone: input.clinic.phone })
+    : patientText('sms.cancel', input);
 
-export const interpreterInviteSms = (input: VisitSmsInput & { readonly link: string; readonly language: string }): SmsText =>
-  visitText('sms.interpreterInvite', input, {
+export const interpreterInviteSms = (input: InterpreterSmsInput & { readonly link: string; readonly language: string }): SmsText =>
+  interpreterText('sms.interpreterInvite', input, {
     link: input.link,
     language: languageName(input.language, input.locale),
   });
 
-export const interpreterCodeSms = (input: VisitSmsInput & { readonly code: string }): SmsText =>
-  visitText('sms.interpreterCode', input, { code: input.code });
+export const interpreterCodeSms = (input: InterpreterSmsInput & { readonly code: string }): SmsText =>
+  interpreterText('sms.interpreterCode', input, { code: input.code });

@@ -102,13 +102,57 @@ export function isoWeekday(date: DateParts): number {
 /** `instant` as a zoned date for date-fns formatting in Swedish time. */
 export const inSweden = (instant: Date): TZDate => new TZDate(instant.getTime(), TIME_ZONE);
 
-const INTL_LOCALES: Readonly<Record<string, string>> = { sv: 'sv-SE', en: 'en-GB', fi: 'fi-FI' };
+/**
+ * The language tags handed to Intl. Persian is written with the Gregorian calendar (the one of the
+ * booking, the SMS and every letter from Swedish health care), not the Solar Hijri one its locale
+ * defaults to; Arabic keeps the digits 0–9, as Swedish health care's Arabic texts do.
+ */
+const INTL_LOCALES: Readonly<Record<string, string>> = {
+  sv: 'sv-SE', en: 'en-GB', fi: 'fi-FI', ar: 'ar-u-nu-latn', fa: 'fa-u-ca-gregory',
+};
 
 /**
- * The visit's date and time in the reader's language through the browser's own Intl data: the
- * patient side supports many languages without shipping date-fns locale tables.
+ * Day and month names for a language whose dates browsers' Intl data lacks: Chromium's trimmed ICU
+ * has no Somali or Tigrinya dates (it writes English, or 'M12'). They come with the language's
+ * catalogue (`registerDateNames`), so the patient's page carries only the chosen language's.
  */
-export function localVisitText(start: Date, locale: string): { date: string; time: string } {
+export interface DateNames {
+  /** January first. */
+  readonly months: readonly string[];
+  /** Monday first. */
+  readonly weekdays: readonly string[];
+  /** The parts in the language's order: `{weekday}`, `{day}`, `{month}`, `{year}`. */
+  readonly pattern: string;
+}
+
+const dateNames = new Map<string, DateNames>();
+
+export function registerDateNames(locale: string, names: DateNames): void {
+  dateNames.set(locale, names);
+}
+
+/**
+ * The visit's date and time in the reader's language, in Swedish time, through the browser's own
+ * Intl data (the patient side supports many languages without shipping date-fns locale tables),
+ * or the language's own names where that data is missing (registered, or given as `names`).
+ */
+export function localVisitText(start: Date, locale: string, names: DateNames | undefined = dateNames.get(locale)): { date: string; time: string } {
+  if (names) {
+    // The Swedish date as numbers through Intl (not swedishClock: the patient's bundle then
+    // carries no time-zone library).
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE })
+        .formatToParts(start).map((p) => [p.type, p.value]),
+    );
+    const date = { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) };
+    const fill: Readonly<Record<string, string>> = {
+      weekday: names.weekdays[isoWeekday(date) - 1] ?? '', day: String(date.day), month: names.months[date.month - 1] ?? '', year: String(date.year),
+    };
+    return {
+      date: names.pattern.replace(/\{(\w+)\}/g, (whole, part: string) => fill[part] ?? whole),
+      time: `${parts.hour ?? ''}:${parts.minute ?? ''}`,
+    };
+  }
   const tag = INTL_LOCALES[locale] ?? locale;
   return {
     date: new Intl.DateTimeFormat(tag, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }).format(start),

@@ -81,6 +81,40 @@ describe('the visit directory, as the nurse side fills it', () => {
   });
 });
 
+describe('the language of the texts', () => {
+  it('writes the patient\'s texts in the invitation\'s language, the interpreter\'s in Swedish: invitation, move and cancellation', async () => {
+    const services = await getServices();
+    const start = new Date(Date.now() + 60 * 60_000);
+    const patientMobile = `070${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+    const interpreterMobile = `073${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+    const r = validateInvite({
+      ...emptyDraft(), clinic: 'demo-jour', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson', mobile: patientMobile,
+      reason: 'Hälsosamtal', date: start.toISOString().slice(0, 10), time: '00:00', language: 'so',
+      interpreter: true, interpreterLanguage: 'so', interpreterMobile, interpreterEmail: 'tolk@tolk.se',
+    }, new Date(0), { clinics: services.config.clinics });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const { booking } = await services.book({ ...r.value, start }, new Date());
+    expect((await listing(booking.token)).language).to.equal('so');
+
+    const later = new Date(start.getTime() + 60 * 60_000);
+    const edited = await services.edit(booking, { time: `${String(later.getUTCHours()).padStart(2, '0')}:00`, date: later.toISOString().slice(0, 10) }, new Date(0));
+    if (!edited.ok) throw new Error(JSON.stringify(edited.errors));
+    await services.cancel(edited.booking);
+
+    const outbox = (await (await fetch(`${base}/outbox.json`)).json()) as { to: string; kind: string; text: string }[];
+    const to = (national: string): [string, string][] => outbox.filter((m) => m.to === `+46${national.slice(1)}`).map((m) => [m.kind, m.text]);
+    const patient = to(patientMobile);
+    expect(patient.map(([kind]) => kind)).to.deep.equal(['invite', 'update', 'cancel']);
+    expect(patient[0]![1]).to.match(/^Salaan! Waxaa laguu qabtay ballan fiidiyow ah/);
+    expect(patient[1]![1]).to.match(/^Ballantaada fiidiyowga \(Demomottagningen \(alltid öppen\)\) waxaa loo beddelay/);
+    expect(patient[2]![1]).to.match(/waa la joojiyay\.$/);
+    const interpreter = to(interpreterMobile);
+    expect(interpreter.map(([kind]) => kind)).to.deep.equal(['interpreter-invite', 'interpreter-code', 'update', 'cancel']);
+    expect(interpreter[2]![1]).to.match(/^Ditt videobesök hos .* är ändrat till/);
+    expect(interpreter[3]![1]).to.match(/är avbokat\.$/);
+  });
+});
+
 describe('a new code for the interpreter ("Skicka ny kod")', () => {
   it('sends a new code by SMS and lifts the lock that five wrong codes put on the old one', async () => {
     const services = await getServices();

@@ -114,10 +114,10 @@ export class VisitService extends EventTarget {
     const timeChanged = stored.start !== booking.start || stored.durationMinutes !== booking.durationMinutes;
     const sms: SmsOutcome[] = [];
     if (timeChanged) sms.push(await this.#send(stored, 'participant', 'update', updateSms({ ...this.#visit(stored), link: this.participantLink(stored) })));
-    if (old && !keepInterpreter) sms.push(await this.#send({ ...stored, interpreter: old }, 'interpreter', 'cancel', cancelSms(this.#visit(booking))));
+    if (old && !keepInterpreter) sms.push(await this.#send({ ...stored, interpreter: old }, 'interpreter', 'cancel', cancelSms(this.#interpreterVisit(booking))));
     if (stored.interpreter && !keepInterpreter) sms.push(...(await this.#sendInterpreterInvite(stored)));
     else if (stored.interpreter && timeChanged) {
-      sms.push(await this.#send(stored, 'interpreter', 'update', updateSms({ ...this.#visit(stored), link: this.interpreterLink(stored.interpreter.token) })));
+      sms.push(await this.#send(stored, 'interpreter', 'update', updateSms({ ...this.#interpreterVisit(stored), link: this.interpreterLink(stored.interpreter.token) })));
     }
     return { ok: true, booking: stored, sms };
   }
@@ -127,9 +127,8 @@ export class VisitService extends EventTarget {
     const cancelled = await this.store.bookings.cancel(booking.id, booking.version);
     this.#changed(cancelled.id);
     await this.publish(cancelled);
-    const text = cancelSms(this.#visit(cancelled));
-    const sms = [await this.#send(cancelled, 'participant', 'cancel', text)];
-    if (cancelled.interpreter) sms.push(await this.#send(cancelled, 'interpreter', 'cancel', text));
+    const sms = [await this.#send(cancelled, 'participant', 'cancel', cancelSms(this.#visit(cancelled)))];
+    if (cancelled.interpreter) sms.push(await this.#send(cancelled, 'interpreter', 'cancel', cancelSms(this.#interpreterVisit(cancelled))));
     return { booking: cancelled, sms };
   }
 
@@ -143,8 +142,7 @@ export class VisitService extends EventTarget {
     const stored = await this.store.bookings.update({ ...booking, interpreter: { ...interpreter, code: newSmsCode() } });
     this.#changed(stored.id);
     const code = stored.interpreter?.code ?? '';
-    const visit = { ...this.#visit(stored), locale: 'sv' as const };
-    return { booking: stored, sms: [await this.#send(stored, 'interpreter', 'interpreter-code', interpreterCodeSms({ ...visit, code }))] };
+    return { booking: stored, sms: [await this.#send(stored, 'interpreter', 'interpreter-code', interpreterCodeSms({ ...this.#interpreterVisit(stored), code }))] };
   }
 
   /**
@@ -177,8 +175,17 @@ export class VisitService extends EventTarget {
     this.#channel?.close();
   }
 
+  /** The visit as the participant's texts tell it: in the invitation's language. */
   #visit(b: Booking): { clinic: Clinic; start: Date; durationMinutes: number; locale: Booking['language'] } {
     return { clinic: this.clinic(b.clinicId), start: new Date(b.start), durationMinutes: b.durationMinutes, locale: b.language };
+  }
+
+  /**
+   * The visit as the interpreter's texts tell it: in Swedish whatever the invitation's language,
+   * as interpreters are booked through Swedish interpreting agencies.
+   */
+  #interpreterVisit(b: Booking): { clinic: Clinic; start: Date; durationMinutes: number; locale: 'sv' } {
+    return { ...this.#visit(b), locale: 'sv' };
   }
 
   async #sendInvitations(booking: Booking, includeInterpreter: boolean): Promise<SmsOutcome[]> {
@@ -190,8 +197,7 @@ export class VisitService extends EventTarget {
   async #sendInterpreterInvite(booking: Booking): Promise<SmsOutcome[]> {
     const interpreter = booking.interpreter;
     if (!interpreter) return [];
-    // Interpreters get Swedish texts: they are booked through Swedish interpreting agencies.
-    const visit = { ...this.#visit(booking), locale: 'sv' as const };
+    const visit = this.#interpreterVisit(booking);
     return [
       await this.#send(booking, 'interpreter', 'interpreter-invite', interpreterInviteSms({ ...visit, link: this.interpreterLink(interpreter.token), language: interpreter.language })),
       await this.#send(booking, 'interpreter', 'interpreter-code', interpreterCodeSms({ ...visit, code: interpreter.code })),

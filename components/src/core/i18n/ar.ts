@@ -1,4 +1,4 @@
-import type { PatientCatalog } from '../i18n.js';
+import type { NeedsReview, PatientCatalog, PatientKey } from '../i18n.js';
 
 /** Arabic (Modern Standard), right to left: the patient's and interpreter's pages. */
 export const ar: PatientCatalog = {
@@ -93,8 +93,18 @@ export const ar: PatientCatalog = {
   'ui.guest.code': 'الرمز من الرسالة النصية',
   'ui.guest.codeHint': 'ستة أرقام',
   'ui.guest.send': 'أرسل الرمز',
-  'ui.guest.wrong': 'الرمز غير صحيح. عدد المحاولات المتبقية: {n}.',
+  'ui.guest.wrong': {
+    zero: 'الرمز غير صحيح. لم تبقَ لديك أي محاولة.',
+    one: 'الرمز غير صحيح. بقيت لديك محاولة واحدة.',
+    two: 'الرمز غير صحيح. بقيت لديك محاولتان.',
+    few: 'الرمز غير صحيح. بقيت لديك {n} محاولات.',
+    many: 'الرمز غير صحيح. بقيت لديك {n} محاولة.',
+    other: 'الرمز غير صحيح. بقيت لديك {n} محاولة.',
+  },
   'ui.guest.locked': 'أُدخل الرمز بشكل خاطئ مرات كثيرة. اطلب من العيادة إرسال رمز جديد برسالة نصية، ثم أدخل الرمز الجديد هنا.',
   'ui.guest.ok': 'الرمز صحيح.',
   'ui.guest.noNurse': 'لم تفتح العيادة الزيارة بعد. جارٍ المحاولة مرة أخرى…',
 };
+
+/** Written without a human translator's check (see `NeedsReview`). */
+export const needsReview: NeedsReview<PatientKey> = 'all';

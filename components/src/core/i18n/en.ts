@@ -144,21 +144,11 @@ export const en: Catalog = {
   'ui.guest.code': 'Code from the text message',
   'ui.guest.codeHint': 'Six digits',
   'ui.guest.send': 'Send the code',
-  'ui.guest.wrong': 'The code is not right. You have {n} tries left.',
+  'ui.guest.wrong': {
+    one: 'The code is not right. You have {n} try left.',
+    other: 'The code is not right. You have {n} tries left.',
+  },
   'ui.guest.locked': 'The code was entered wrongly too many times. Ask the clinic to send a new code by text message, and type the new code here.',
   'ui.guest.ok': 'The code is right.',
   'ui.guest.noNurse': 'The clinic has not opened the visit yet. Trying again…',
-
-  'sms.invite':
-    'Hello! You are booked for a video visit with {clinic} on {date} at {time}-{end}. ' +
-    'Open the link a little before the visit and sign in with BankID or Freja eID: {link} ' +
-    'A computer, phone or tablet all work.',
-  'sms.update': 'Your video visit with {clinic} has moved to {date} at {time}-{end}. The link is the same: {link}',
-  'sms.cancel': 'Your video visit with {clinic} on {date} at {time} has been cancelled.',
-  'sms.cancel.phone': 'Your video visit with {clinic} on {date} at {time} has been cancelled. Questions? Call {phone}.',
-  'sms.interpreterInvite':
-    'Hello! You are booked as interpreter ({language}) for a video visit with {clinic} on {date} at {time}-{end}. ' +
-    'Open the link a little before the visit: {link} The sign-in code comes in a separate text message.',
-  'sms.interpreterCode':
-    'Your code for the video visit with {clinic} on {date} at {time} is {code}. Enter it when you open the link. Do not share the code.',
 };

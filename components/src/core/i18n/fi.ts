@@ -1,4 +1,4 @@
-import type { PatientCatalog } from '../i18n.js';
+import type { NeedsReview, PatientCatalog, PatientKey } from '../i18n.js';
 
 /** Finnish (a national minority language in Sweden): the patient's and interpreter's pages. */
 export const fi: PatientCatalog = {
@@ -93,8 +93,14 @@ export const fi: PatientCatalog = {
   'ui.guest.code': 'Koodi tekstiviestistä',
   'ui.guest.codeHint': 'Kuusi numeroa',
   'ui.guest.send': 'Lähetä koodi',
-  'ui.guest.wrong': 'Koodi ei ole oikein. Sinulla on {n} yritystä jäljellä.',
+  'ui.guest.wrong': {
+    one: 'Koodi ei ole oikein. Sinulla on {n} yritys jäljellä.',
+    other: 'Koodi ei ole oikein. Sinulla on {n} yritystä jäljellä.',
+  },
   'ui.guest.locked': 'Koodi on syötetty väärin liian monta kertaa. Pyydä vastaanottoa lähettämään uusi koodi tekstiviestinä ja kirjoita uusi koodi tähän.',
   'ui.guest.ok': 'Koodi on oikein.',
   'ui.guest.noNurse': 'Vastaanotto ei ole vielä avannut käyntiä. Yritetään uudelleen…',
 };
+
+/** Written without a human translator's check (see `NeedsReview`). */
+export const needsReview: NeedsReview<PatientKey> = 'all';

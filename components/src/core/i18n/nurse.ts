@@ -1,4 +1,4 @@
-import type { UiLocale } from '../i18n.js';
+import type { Messages, UiLocale } from '../i18n.js';
 
 /**
  * The texts of the nurse's elements (invite, calendar, booking, lobby, sharing), Swedish and
@@ -37,6 +37,11 @@ const sv = {
   'ui.fromCache': 'Hämtat från tidigare besök – kontrollera och ändra vid behov.',
   'ui.locale.sv': 'Svenska',
   'ui.locale.en': 'Engelska',
+  'ui.locale.ar': 'Arabiska',
+  'ui.locale.fa': 'Persiska',
+  'ui.locale.fi': 'Finska',
+  'ui.locale.so': 'Somaliska',
+  'ui.locale.ti': 'Tigrinska',
   'ui.next': 'Nästa',
   'ui.back': 'Tillbaka',
   'ui.summary.check': 'Kontrollera uppgifterna. Inbjudan går till patientens mobil med sms.',
@@ -97,7 +102,7 @@ const sv = {
   'ui.booking.savedNoSms': 'Ändringen är sparad.',
   'ui.booking.stale': 'Bokningen har ändrats i en annan flik. Din ändring är inte sparad.',
   'ui.booking.reload': 'Ladda om bokningen',
-  'ui.booking.smsUnsent': 'Sms som inte har skickats: {n}.',
+  'ui.booking.smsUnsent': { one: '{n} sms har inte skickats.', other: '{n} sms har inte skickats.' },
   'ui.booking.participant': 'Deltagare',
   'ui.booking.when': 'Tid',
   'ui.share.open': 'Dela…',
@@ -109,7 +114,7 @@ const sv = {
   'ui.share.picking': 'Välj fönstret i webbläsarens ruta.',
   'ui.share.windowIntro': 'Bara ett fönster delas, aldrig hela skärmen.',
   'ui.share.checklist': 'Stäng journalen, e-post och andra fönster med patientuppgifter.',
-  'ui.share.others': 'Andra öppna fönster och flikar: {n}.',
+  'ui.share.others': { one: 'Ett fönster eller en flik till är öppen.', other: '{n} andra fönster och flikar är öppna.' },
   'ui.share.flagged': '{n} av dem kan visa patientuppgifter:',
   'ui.share.noneFlagged': 'Inget av dem ser ut att visa patientuppgifter.',
   'ui.share.reason.ehr': 'journal',
@@ -133,7 +138,10 @@ const sv = {
   'ui.share.scan.starting': 'Startar textigenkänningen…',
   'ui.share.scan.reading': 'Letar efter personuppgifter…',
   'ui.share.scan.progress': 'Läser dokumentet',
-  'ui.share.scan.ready': 'Dokumentet är läst. Rutor som täcker personuppgifter: {n}. Granska sidan innan du delar.',
+  'ui.share.scan.ready': {
+    one: 'Dokumentet är läst. {n} ruta täcker personuppgifter. Granska sidan innan du delar.',
+    other: 'Dokumentet är läst. {n} rutor täcker personuppgifter. Granska sidan innan du delar.',
+  },
   'ui.share.scan.noneFound': 'Inga personuppgifter hittades automatiskt. Granska sidan noga och lägg till rutor över allt som inte ska visas.',
   'ui.share.scan.page': 'Sidan som den delas, med täckta personuppgifter',
   'ui.share.scan.pageHint': 'Dra över sidan för att täcka något mer.',
@@ -227,7 +235,7 @@ const sv = {
 
 export type NurseKey = keyof typeof sv;
 
-const en: Readonly<Record<NurseKey, string>> = {
+const en: Messages<typeof sv> = {
   'ui.invite.title': 'Invite to a video visit',
   'ui.invite.steps': 'Step {n} of {total}: {name}',
   'ui.step.clinic': 'Clinic',
@@ -259,6 +267,11 @@ const en: Readonly<Record<NurseKey, string>> = {
   'ui.fromCache': 'Taken from an earlier visit – check and change if needed.',
   'ui.locale.sv': 'Swedish',
   'ui.locale.en': 'English',
+  'ui.locale.ar': 'Arabic',
+  'ui.locale.fa': 'Persian',
+  'ui.locale.fi': 'Finnish',
+  'ui.locale.so': 'Somali',
+  'ui.locale.ti': 'Tigrinya',
   'ui.next': 'Next',
   'ui.back': 'Back',
   'ui.summary.check': 'Check the details. The invitation goes to the patient’s mobile by text message.',
@@ -319,7 +332,7 @@ const en: Readonly<Record<NurseKey, string>> = {
   'ui.booking.savedNoSms': 'The change is saved.',
   'ui.booking.stale': 'The booking was changed in another tab. Your change has not been saved.',
   'ui.booking.reload': 'Reload the booking',
-  'ui.booking.smsUnsent': 'Text messages not sent: {n}.',
+  'ui.booking.smsUnsent': { one: '{n} text message has not been sent.', other: '{n} text messages have not been sent.' },
   'ui.booking.participant': 'Participant',
   'ui.booking.when': 'Time',
   'ui.share.open': 'Share…',
@@ -331,7 +344,7 @@ const en: Readonly<Record<NurseKey, string>> = {
   'ui.share.picking': 'Choose the window in the browser’s dialogue.',
   'ui.share.windowIntro': 'Only one window is shared, never the whole screen.',
   'ui.share.checklist': 'Close the medical record, e-mail and any other window with patient data.',
-  'ui.share.others': 'Other open windows and tabs: {n}.',
+  'ui.share.others': { one: '{n} other window or tab is open.', other: '{n} other windows and tabs are open.' },
   'ui.share.flagged': '{n} of them may show patient data:',
   'ui.share.noneFlagged': 'None of them seems to show patient data.',
   'ui.share.reason.ehr': 'medical record',
@@ -355,7 +368,10 @@ const en: Readonly<Record<NurseKey, string>> = {
   'ui.share.scan.starting': 'Starting text recognition…',
   'ui.share.scan.reading': 'Looking for personal data…',
   'ui.share.scan.progress': 'Reading the document',
-  'ui.share.scan.ready': 'The document has been read. Boxes covering personal data: {n}. Review the page before you share.',
+  'ui.share.scan.ready': {
+    one: 'The document has been read. {n} box covers personal data. Review the page before you share.',
+    other: 'The document has been read. {n} boxes cover personal data. Review the page before you share.',
+  },
   'ui.share.scan.noneFound': 'No personal data was found automatically. Review the page carefully and add boxes over anything that must not be shown.',
   'ui.share.scan.page': 'The page as it will be shared, personal data covered',
   'ui.share.scan.pageHint': 'Drag over the page to cover something more.',
@@ -447,4 +463,4 @@ const en: Readonly<Record<NurseKey, string>> = {
 };
 
 /** Patients never see these: the other languages fall back to Swedish, as the nurse's side does. */
-export const nurseTexts: Readonly<Record<UiLocale, Readonly<Partial<Record<NurseKey, string>>>>> = { sv, en, ar: {}, fa: {}, fi: {} };
+export const nurseTexts: Readonly<Record<UiLocale, Partial<Messages<typeof sv>>>> = { sv, en, ar: {}, fa: {}, fi: {}, so: {}, ti: {} };

@@ -1,4 +1,4 @@
-import type { Section } from '../i18n.js';
+import type { NeedsReview, Section, UiLocale } from '../i18n.js';
 
 /**
  * The star profile's own texts (`ui.star.*`), in every patient language. They load with the star
@@ -7,7 +7,7 @@ import type { Section } from '../i18n.js';
  */
 const sv = {
   'ui.star.title': 'Stjärnprofil',
-  'ui.star.chart': 'Stjärnprofil med {n} områden. {summary}',
+  'ui.star.chart': { one: 'Stjärnprofil med {n} område. {summary}', other: 'Stjärnprofil med {n} områden. {summary}' },
   'ui.star.count': '{band}: {n}.',
   'ui.star.unanswered': 'Ej ifyllt',
   'ui.star.lifestyle': 'Levnadsvanor',
@@ -36,11 +36,11 @@ const sv = {
 
 export type StarKey = keyof typeof sv;
 
-export const starTexts: Section<StarKey> = {
+export const starTexts: Section<typeof sv> = {
   sv,
   en: {
     'ui.star.title': 'Star profile',
-    'ui.star.chart': 'Star profile with {n} areas. {summary}',
+    'ui.star.chart': { one: 'Star profile with {n} area. {summary}', other: 'Star profile with {n} areas. {summary}' },
     'ui.star.count': '{band}: {n}.',
     'ui.star.unanswered': 'Not filled in',
     'ui.star.lifestyle': 'Lifestyle',
@@ -68,7 +68,14 @@ export const starTexts: Section<StarKey> = {
   },
   ar: {
     'ui.star.title': 'المخطط النجمي',
-    'ui.star.chart': 'المخطط النجمي، عدد المجالات: {n}. {summary}',
+    'ui.star.chart': {
+      zero: 'المخطط النجمي بلا مجالات. {summary}',
+      one: 'المخطط النجمي: مجال واحد. {summary}',
+      two: 'المخطط النجمي: مجالان. {summary}',
+      few: 'المخطط النجمي: {n} مجالات. {summary}',
+      many: 'المخطط النجمي: {n} مجالًا. {summary}',
+      other: 'المخطط النجمي: {n} مجال. {summary}',
+    },
     'ui.star.count': '{band}: {n}.',
     'ui.star.unanswered': 'لم تتم تعبئته',
     'ui.star.lifestyle': 'نمط الحياة',
@@ -96,7 +103,7 @@ export const starTexts: Section<StarKey> = {
   },
   fa: {
     'ui.star.title': 'نمودار ستاره‌ای',
-    'ui.star.chart': 'نمودار ستاره‌ای با {n} حوزه. {summary}',
+    'ui.star.chart': { one: 'نمودار ستاره‌ای با {n} حوزه. {summary}', other: 'نمودار ستاره‌ای با {n} حوزه. {summary}' },
     'ui.star.count': '{band}: {n}.',
     'ui.star.unanswered': 'پر نشده',
     'ui.star.lifestyle': 'شیوه‌ی زندگی',
@@ -124,7 +131,7 @@ export const starTexts: Section<StarKey> = {
   },
   fi: {
     'ui.star.title': 'Tähtiprofiili',
-    'ui.star.chart': 'Tähtiprofiili, jossa on {n} osa-aluetta. {summary}',
+    'ui.star.chart': { one: 'Tähtiprofiili, jossa on {n} osa-alue. {summary}', other: 'Tähtiprofiili, jossa on {n} osa-aluetta. {summary}' },
     'ui.star.count': '{band}: {n}.',
     'ui.star.unanswered': 'Ei täytetty',
     'ui.star.lifestyle': 'Elintavat',
@@ -150,4 +157,65 @@ export const starTexts: Section<StarKey> = {
     'ui.star.error.required': 'Täytä tämä kohta.',
     'ui.star.error.choice': 'Valitse yksi vaihtoehdoista.',
   },
+  so: {
+    'ui.star.title': 'Shaxda xiddigta',
+    'ui.star.chart': { one: 'Shaxda xiddigta oo leh {n} qayb. {summary}', other: 'Shaxda xiddigta oo leh {n} qaybood. {summary}' },
+    'ui.star.count': '{band}: {n}.',
+    'ui.star.unanswered': 'Lama buuxin',
+    'ui.star.lifestyle': 'Hab-nololeedka',
+    'ui.star.measure': 'Cabbiraadaha',
+    'ui.star.showTable': 'U muuji jadwal ahaan',
+    'ui.star.hideTable': 'Qari jadwalka',
+    'ui.star.dimension': 'Qaybta',
+    'ui.star.value': 'Qiimaha',
+    'ui.star.score': 'Dhibcaha (1–{max})',
+    'ui.star.band': 'Heerka',
+    'ui.star.scoreOf': '{score}/{max}',
+    'ui.star.legend': 'Macnaha midabada',
+    'ui.star.points': '(dhibcaha {from}–{to})',
+    'ui.star.point': '(dhibcaha {score})',
+    'ui.star.noAnswer': 'Jawaab ma leh',
+    'ui.star.range': 'Inta u dhexeysa {min} iyo {max} {unit}.',
+    'ui.star.optional': "Buuxi waxa aad taqaanno – dhammaan su'aaluhu waa ikhtiyaari.",
+    'ui.star.save': 'Kaydi',
+    'ui.star.saved': 'Waa la kaydiyay.',
+    'ui.star.invalid': 'Sax waxa calaamadaysan oo mar kale kaydi. Waxa aad buuxisay weli waa halkan.',
+    'ui.star.error.number': 'Qor tiro, tusaale ahaan {example}.',
+    'ui.star.error.range': 'Qor qiime u dhexeeya {min} iyo {max}.',
+    'ui.star.error.required': 'Fadlan buuxi tan.',
+    'ui.star.error.choice': 'Dooro mid ka mid ah doorashooyinka.',
+  },
+  ti: {
+    'ui.star.title': 'ናይ ኮኾብ ሰሌዳ',
+    'ui.star.chart': { one: 'ናይ ኮኾብ ሰሌዳ ምስ {n} ዓውዲ። {summary}', other: 'ናይ ኮኾብ ሰሌዳ ምስ {n} ዓውድታት። {summary}' },
+    'ui.star.count': '{band}፦ {n}።',
+    'ui.star.unanswered': 'ኣይተመልአን',
+    'ui.star.lifestyle': 'ኣነባብራ',
+    'ui.star.measure': 'መዐቀኒታት',
+    'ui.star.showTable': 'ከም ሰንጠረዥ ኣርእዩ',
+    'ui.star.hideTable': 'ሰንጠረዥ ሕብኡ',
+    'ui.star.dimension': 'ዓውዲ',
+    'ui.star.value': 'ዋጋ',
+    'ui.star.score': 'ነጥቢ (1–{max})',
+    'ui.star.band': 'ደረጃ',
+    'ui.star.scoreOf': '{score} ካብ {max}',
+    'ui.star.legend': 'ትርጉም ሕብርታት',
+    'ui.star.points': '(ነጥቢ {from}–{to})',
+    'ui.star.point': '(ነጥቢ {score})',
+    'ui.star.noAnswer': 'መልሲ የለን',
+    'ui.star.range': 'ኣብ መንጎ {min}ን {max}ን {unit}።',
+    'ui.star.optional': 'ዝፈልጥዎ መልኡ – ኩሎም ሕቶታት ግዴታ ኣይኮኑን።',
+    'ui.star.save': 'ዓቅቡ',
+    'ui.star.saved': 'ተዓቂቡ።',
+    'ui.star.invalid': 'ነቲ ምልክት ዘለዎ ኣዐርዩ እሞ እንደገና ዓቅቡ። ዝመላእኩምዎ ኣይጠፍአን።',
+    'ui.star.error.number': 'ቁጽሪ ጽሓፉ፣ ንኣብነት {example}።',
+    'ui.star.error.range': 'ኣብ መንጎ {min}ን {max}ን ዘሎ ዋጋ ጽሓፉ።',
+    'ui.star.error.required': 'በጃኹም እዚ መልኡ።',
+    'ui.star.error.choice': 'ሓደ ካብቶም ኣማራጺታት ምረጹ።',
+  },
+};
+
+/** Written without a human translator's check (see `NeedsReview`). */
+export const starNeedsReview: Readonly<Partial<Record<UiLocale, NeedsReview<StarKey>>>> = {
+  ar: 'all', fa: 'all', fi: 'all', so: 'all', ti: 'all',
 };

@@ -1,7 +1,11 @@
+import type { Messages } from '../i18n.js';
+
 /**
  * Swedish, the source catalogue: every key is defined here first and every other
  * catalogue must provide the same keys (checked by the `Catalog` type).
- * Placeholders are `{name}`; see `format()` in `../i18n.ts`.
+ * Placeholders are `{name}`; see `format()` in `../i18n.ts`. A message with plural variants
+ * (`{ one, other }`, chosen by its `{n}`) is plural in every language; see `Plural`.
+ * The SMS texts are in `sms.ts`: only the nurse's side sends them.
  */
 export const sv = {
   'pnr.empty': 'Ange personnummer.',
@@ -147,26 +151,15 @@ export const sv = {
   'ui.guest.code': 'Kod från sms:et',
   'ui.guest.codeHint': 'Sex siffror',
   'ui.guest.send': 'Skicka koden',
-  'ui.guest.wrong': 'Koden stämmer inte. Du har {n} försök kvar.',
+  'ui.guest.wrong': {
+    one: 'Koden stämmer inte. Du har {n} försök kvar.',
+    other: 'Koden stämmer inte. Du har {n} försök kvar.',
+  },
   'ui.guest.locked': 'Koden har angetts fel för många gånger. Be mottagningen skicka en ny kod med sms, och skriv in den nya koden här.',
   'ui.guest.ok': 'Koden stämmer.',
   'ui.guest.noNurse': 'Mottagningen har inte öppnat besöket ännu. Försöker igen…',
-
-  'sms.invite':
-    'Hej! Du är bokad för ett videobesök hos {clinic} {date} kl. {time}-{end}. ' +
-    'Öppna länken en stund före besöket och logga in med BankID eller Freja eID: {link} ' +
-    'Det går bra med dator, mobil eller surfplatta.',
-  'sms.update':
-    'Ditt videobesök hos {clinic} är ändrat till {date} kl. {time}-{end}. Länken är densamma: {link}',
-  'sms.cancel': 'Ditt videobesök hos {clinic} {date} kl. {time} är avbokat.',
-  'sms.cancel.phone': 'Ditt videobesök hos {clinic} {date} kl. {time} är avbokat. Frågor? Ring {phone}.',
-  'sms.interpreterInvite':
-    'Hej! Du är bokad som tolk ({language}) för ett videobesök hos {clinic} {date} kl. {time}-{end}. ' +
-    'Öppna länken en stund före besöket: {link} Koden för att logga in kommer i ett eget sms.',
-  'sms.interpreterCode':
-    'Din kod för videobesöket hos {clinic} {date} kl. {time} är {code}. Ange den när du öppnar länken. Lämna inte ut koden.',
 } as const;
 
 export type MessageKey = keyof typeof sv;
-/** A complete catalogue: the same keys as Swedish, any wording. */
-export type Catalog = Readonly<Record<MessageKey, string>>;
+/** A complete catalogue: the same keys as Swedish, any wording, plural where Swedish is. */
+export type Catalog = Messages<typeof sv>;

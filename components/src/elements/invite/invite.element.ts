@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import {
-  DEFAULT_DURATION_MINUTES, DEFAULT_INTERPRETER_LANGUAGES, LOCALES, emptyDraft, languageName, parsePersonnummer,
+  DEFAULT_DURATION_MINUTES, DEFAULT_INTERPRETER_LANGUAGES, PATIENT_LOCALES, emptyDraft, isUiLocale, languageName, parsePersonnummer,
   formatMobile, validateInvite, visitDateText,
   type InviteDraft, type InviteErrors, type InviteField, type MessageKey, type Params,
 } from '../../core/index.js';
@@ -302,7 +302,7 @@ export class DhInvite extends DhElement {
             ${this.#input('time', { inputmode: 'numeric', autocomplete: 'off', hint: 'ui.field.time.hint' })}
             ${this.#input('duration', { type: 'number', min: '15', max: '120', step: '5', inputmode: 'numeric' })}
           </div>
-          ${this.#select('language', LOCALES.map((l) => [l, this.t(`ui.locale.${l}`)]))}
+          ${this.#select('language', PATIENT_LOCALES.map((l) => [l, this.t(`ui.locale.${l}`)]))}
         `;
       case 'interpreter':
         return html`
@@ -343,7 +343,7 @@ export class DhInvite extends DhElement {
         ${row('ui.field.reason', d.reason)}
         ${row('ui.field.date', when.date)} ${row('ui.field.time', when.time)}
         ${row('ui.field.duration', this.t('ui.minutes', { n: String(d.duration) }))}
-        ${row('ui.field.language', isKnownLocale(d.language) ? this.t(`ui.locale.${d.language}`) : d.language)}
+        ${row('ui.field.language', isUiLocale(d.language) ? this.t(`ui.locale.${d.language}`) : d.language)}
         ${d.interpreter
           ? html`${row('ui.field.interpreterLanguage', languageName(d.interpreterLanguage, this.locale))}
               ${row('ui.field.interpreterMobile', formatMobile(r.ok ? (r.value.interpreter?.mobile ?? '') : d.interpreterMobile))}
@@ -422,5 +422,3 @@ export class DhInvite extends DhElement {
 function pick(errors: InviteErrors, fields: readonly InviteField[]): InviteErrors {
   return Object.fromEntries(Object.entries(errors).filter(([k]) => fields.includes(k as InviteField)));
 }
-
-const isKnownLocale = (l: string): l is (typeof LOCALES)[number] => (LOCALES as readonly string[]).includes(l);

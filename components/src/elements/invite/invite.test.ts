@@ -233,6 +233,31 @@ describe('dh-invite', () => {
       expect($(el, 'h2')!.textContent).to.match(/Inbjudan är skickad/);
     });
 
+    it('offers the invitation in every patient language; the patient\'s SMS is written in it, the interpreter\'s in Swedish', async () => {
+      const el = await invite();
+      const mobile = uniqueMobile();
+      const interpreterMobile = uniqueMobile().replace(/^070/, '073');
+      await fillToSummary(el, mobile, { language: 'ti', interpreter: true, interpreterLanguage: 'ti', interpreterMobile, interpreterEmail: 'tolk@tolk.se' });
+      expect($(el, 'dl.summary')!.textContent).to.contain('Tigrinska');
+      await click(el, 'Tillbaka');
+      await click(el, 'Tillbaka');
+      const select = await until(() => $<HTMLSelectElement>(el, 'select[name="language"]'), 'the language of the invitation');
+      expect([...select.options].filter((o) => o.value).map((o) => [o.value, o.textContent.trim()])).to.deep.equal([
+        ['sv', 'Svenska'], ['en', 'Engelska'], ['ar', 'Arabiska'], ['fa', 'Persiska'], ['fi', 'Finska'], ['so', 'Somaliska'], ['ti', 'Tigrinska'],
+      ]);
+      expect(select.value).to.equal('ti');
+      await fillToSummary(el, mobile, { language: 'ti', interpreter: true, interpreterLanguage: 'ti', interpreterMobile, interpreterEmail: 'tolk@tolk.se' });
+      await fill(el, 'confirm', true);
+      const sent = nextEvent(el, 'dh-invite-sent');
+      await click(el, 'Skicka inbjudan');
+      expect((await sent).detail.smsSent).to.equal(true);
+      const [patient] = (await outbox()).filter((m) => m.to === e164(mobile));
+      expect(patient!.text).to.contain('ናይ ቪድዮ ቆጸራ ምስ Vårdcentralen Gagnef ሰኑይ፣ 30 ሕዳር 2026 ሰዓት 14:30-15:15።');
+      const interpreter = (await outbox()).filter((m) => m.to === e164(interpreterMobile));
+      expect(interpreter.map((m) => m.kind)).to.deep.equal(['interpreter-invite', 'interpreter-code']);
+      expect(interpreter[0]!.text).to.contain('Hej! Du är bokad som tolk (tigrinja)');
+    });
+
     it('lets a host page veto the send: nothing stored, nothing sent', async () => {
       const el = await invite();
       const mobile = uniqueMobile();

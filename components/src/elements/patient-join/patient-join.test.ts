@@ -1,13 +1,14 @@
 import { expect } from 'chai';
 import { afterEach, before, describe, it } from 'node:test';
 import { sendKeys } from '@web/test-runner-commands';
-import { newToken, roomPeerId } from '../../core/index.js';
+import { LOCALE_NAMES, PATIENT_LOCALES, loadLocale, localVisitText, localeDirection, newToken, roomPeerId, t } from '../../core/index.js';
 import { HostSession } from '../../media/index.js';
 import { $, axeViolations, click, fill, focusedElement, mount, tabUntil, until } from '../../testing/dom.js';
 import { demoUrl } from '../../testing/env.js';
 import type { DhCall } from '../call/call.element.js';
 import type { DhStarProfile } from '../star-profile/star-profile.element.js';
 import { configure, resetConfig } from '../shared/config.js';
+import { LANGUAGE_STORAGE_KEY } from '../shared/join-base.js';
 import './define.js';
 import '../guest-join/define.js';
 
@@ -28,6 +29,7 @@ before(async () => {
 });
 afterEach(() => {
   document.body.replaceChildren();
+  localStorage.removeItem(LANGUAGE_STORAGE_KEY);
   for (const h of hosts.splice(0)) h.teardown();
   resetConfig();
 });
@@ -148,14 +150,27 @@ describe('dh-patient-join', () => {
     expect($(el, '.when')!.textContent).to.contain('Tuesday, 1 December 2099 at 14:30');
   });
 
+  it('ends in the last language asked for, however long an earlier one takes to load', async () => {
+    setup();
+    const token = newToken();
+    await list(token, { start: '2099-12-01T13:30:00.000Z', durationMinutes: 45, status: 'booked' });
+    const el = await mount('dh-patient-join', (e) => (e.token = token));
+    await until(() => $(el, '.when'), 'the visit');
+    const slow = el.setLanguage('ti'); // a chunk to fetch
+    await el.setLanguage('en'); // at hand
+    await slow;
+    expect(el.lang).to.equal('en');
+    expect($(el, 'h1')!.textContent).to.equal('Your video visit');
+  });
+
   it('offers each language by its own name, and right to left reads right to left', async () => {
     setup();
     const token = newToken();
     await list(token, { start: '2099-12-01T13:30:00.000Z', durationMinutes: 45, status: 'booked' });
     const el = await mount('dh-patient-join', (e) => (e.token = token));
     const select = $<HTMLSelectElement>(el, '#lang')!;
-    expect([...select.options].map((o) => o.textContent.trim())).to.deep.equal(['Svenska', 'English', 'العربية', 'فارسی', 'Suomi']);
-    expect([...select.options].map((o) => o.lang)).to.deep.equal(['sv', 'en', 'ar', 'fa', 'fi']);
+    expect([...select.options].map((o) => o.textContent.trim())).to.deep.equal(['Svenska', 'English', 'العربية', 'فارسی', 'Suomi', 'Soomaali', 'ትግርኛ']);
+    expect([...select.options].map((o) => o.lang)).to.deep.equal(['sv', 'en', 'ar', 'fa', 'fi', 'so', 'ti']);
 
     select.value = 'ar';
     select.dispatchEvent(new Event('change'));
@@ -257,5 +272,77 @@ describe('dh-patient-join', () => {
     await until(() => nurse.starProfile, 'the answers at the nurse');
     expect(nurse.starProfile).to.deep.equal({ systolic: 142, bmi: 27.5 });
     localStorage.removeItem(`dh-star-profile:${await roomPeerId(token)}`);
+  });
+
+  describe('in every patient language', () => {
+    /**
+     * Whether the page's font draws `a` and `b` differently: two different letters drawn as the
+     * same box are tofu (no font on the machine has them).
+     */
+    const drawnApart = (font: string, a: string, b: string): boolean => {
+      const draw = (text: string): string => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 64;
+        canvas.height = 64;
+        const g = canvas.getContext('2d')!;
+        g.font = font;
+        g.fillText(text, 8, 48);
+        return canvas.toDataURL();
+      };
+      return draw(a) !== draw(b);
+    };
+
+    for (const locale of PATIENT_LOCALES) {
+      it(`opens in ${LOCALE_NAMES[locale]} (${locale}) when invited in it, dates too, with no axe violations`, async () => {
+        setup();
+        await loadLocale(locale);
+        const token = newToken();
+        const start = '2099-12-01T13:30:00.000Z';
+        await list(token, { start, durationMinutes: 45, status: 'booked', language: locale });
+        const el = await mount('dh-patient-join', (e) => (e.token = token));
+        await until(() => $(el, '.when') && $(el, 'h1')?.textContent === t('ui.join.title', {}, locale), `the visit, titled in ${locale}`);
+        expect(el.lang).to.equal(locale);
+        expect(el.dir).to.equal(localeDirection(locale));
+        expect(getComputedStyle($(el, 'h1')!).direction).to.equal(localeDirection(locale));
+        expect($<HTMLSelectElement>(el, '#lang')!.value).to.equal(locale);
+        const when = localVisitText(new Date(start), locale);
+        expect($(el, '.when')!.textContent).to.equal(t('ui.join.when', { clinic: 'Vårdcentralen Gagnef', date: when.date, time: when.time }, locale));
+        expect(await axeViolations(el)).to.deep.equal([]);
+        // On to the waiting room (the fake devices pass the check), the sound check in it speaking the same language.
+        await until(() => el.shadowRoot?.textContent.includes(t('ui.join.waiting', {}, locale)), `the waiting room in ${locale}`);
+        const speaker = $(el, 'dh-speaker-test')!;
+        await until(() => speaker.shadowRoot?.textContent.includes(t('ui.device.speakerTest', {}, locale)), `the sound check in ${locale}`);
+        expect(await axeViolations(el)).to.deep.equal([]);
+        // Every letter is drawn by a font of the machine, Ge'ez script too (not tofu).
+        const font = getComputedStyle($(el, 'h1')!).font;
+        const letters = [...new Set(Array.from(new Intl.Segmenter(locale).segment(t('ui.join.title', {}, locale)), (g) => g.segment).filter((c) => /^\p{L}/u.test(c)))];
+        if (letters.length > 1) expect(drawnApart(font, letters[0]!, letters[1]!), `${letters[0]!} and ${letters[1]!} drawn apart`).to.equal(true);
+      });
+    }
+
+    it('remembers the patient\'s choice on the device, and opens the next visit\'s link in it', async () => {
+      setup();
+      const first = newToken();
+      await list(first, { start: soon(), durationMinutes: 45, status: 'booked', language: 'en' });
+      const el = await mount('dh-patient-join', (e) => (e.token = first));
+      await until(() => $(el, 'h1')?.textContent === 'Your video visit', 'English, as invited');
+      expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).to.equal(null); // a default is not a choice
+      const select = $<HTMLSelectElement>(el, '#lang')!;
+      select.value = 'so';
+      select.dispatchEvent(new Event('change'));
+      await until(() => $(el, 'h1')?.textContent === 'Booqashadaada fiidiyowga', 'Somali, chosen');
+      expect(el.dir).to.equal('ltr');
+      expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).to.equal('so'); // the code, nothing else
+      el.remove();
+
+      // Another visit, invited in Arabic: the patient's own choice wins.
+      const next = newToken();
+      await list(next, { start: soon(), durationMinutes: 45, status: 'booked', language: 'ar' });
+      const again = await mount('dh-patient-join', (e) => (e.token = next));
+      await until(() => $(again, '.when'), 'the next visit');
+      await until(() => again.shadowRoot?.textContent.includes('Waxaad joogtaa qolka sugitaanka'), 'past loading, to the waiting room');
+      expect($(again, 'h1')!.textContent).to.equal('Booqashadaada fiidiyowga');
+      expect($(again, '.when')!.textContent).to.match(/saacadda \d\d:\d\d$/);
+    });
   });
 });

@@ -68,7 +68,7 @@ describe('dh-share-menu', () => {
     await click(el, 'Dela…');
     await click(el, 'Ett fönster (reserv)');
     await until(() => $(el, 'ul.flagged'), 'the flagged windows');
-    expect(el.shadowRoot!.textContent).to.contain('Andra öppna fönster och flikar: 3.');
+    expect(el.shadowRoot!.textContent).to.contain('3 andra fönster och flikar är öppna.');
     expect($(el, 'ul.flagged')!.textContent).to.contain('TakeCare – Journal 19121212-1212 (journal)');
     expect($(el, 'label[for="confirm"]')!.textContent).to.contain('Jag har stängt dem');
     expect(await axeViolations(el)).to.deep.equal([]);

@@ -122,7 +122,7 @@ describe('dh-share', () => {
       // On the shown page every box is solid.
       const canvas = $<HTMLCanvasElement>(el, 'canvas.page')!;
       for (const box of detail.boxes) expect(greyRange(canvas, box)).to.deep.equal([0, 0]);
-      expect($(el, '#review-summary')!.textContent).to.include(`Rutor som täcker personuppgifter: ${String(detail.boxes.length)}.`);
+      expect($(el, '#review-summary')!.textContent).to.include(`${String(detail.boxes.length)} rutor täcker personuppgifter.`);
       expect(shareButton(el).disabled).to.equal(true);
     });
 

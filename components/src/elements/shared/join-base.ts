@@ -1,7 +1,8 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
-  LOCALE_NAMES, PATIENT_LOCALES, TOKEN_PATTERN, bookingEnd, isUiLocale, loadLocale, localVisitText, localeDirection, newToken, roomPeerId, type MessageKey, type UiLocale,
+  LOCALE_NAMES, PATIENT_LOCALES, TOKEN_PATTERN, bookingEnd, chooseLocale, isUiLocale, loadLocale, localVisitText, localeDirection, newToken, roomPeerId,
+  type LocaleHints, type MessageKey, type UiLocale,
 } from '../../core/index.js';
 import { GuestSession, type GuestRole, type ReconnectPolicy } from '../../media/index.js';
 import '../call/define.js';
@@ -37,6 +38,28 @@ function asListing(data: unknown): Listing | undefined {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Where the patient's choice of language is kept on the device, for the next visit's link too:
+ * a language code and nothing else.
+ */
+export const LANGUAGE_STORAGE_KEY = 'dh-language';
+
+function rememberedLanguage(): string | null {
+  try {
+    return localStorage.getItem(LANGUAGE_STORAGE_KEY);
+  } catch {
+    return null; // storage blocked by the embedding page: nothing remembered
+  }
+}
+
+function rememberLanguage(locale: UiLocale): void {
+  try {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, locale);
+  } catch {
+    // Storage blocked: the choice holds for this page only.
+  }
+}
 
 /**
  * This tab's own id for the nurse's side: kept across a reload, so the nurse's room lets the same
@@ -91,16 +114,28 @@ export abstract class JoinElement extends DhElement {
 
   protected abstract readonly guestRole: GuestRole;
   protected abstract readonly titleKey: MessageKey;
-  /** The element came with a `lang` of its own: it wins over the invitation's language. */
-  #ownLang = false;
+  /** The `lang` the host page gave this element, read before the element sets its own. */
+  #ownLang: string | null | undefined;
+  /** Chosen in this page's language menu (kept here too, for when storage is blocked). */
+  #chosen: UiLocale | undefined;
+  /** Counts language switches: a slow chunk that arrives after a later switch is not applied. */
+  #languageRequest = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The language the page asks for: its texts (loaded if need be) and its writing direction.
-    this.#ownLang = this.hasAttribute('lang');
-    const asked = nearestLang(this);
-    if (isUiLocale(asked)) void this.setLanguage(asked);
+    this.#ownLang ??= this.getAttribute('lang');
+    // Until the visit is listed: the patient's earlier choice, the host's, or the browser's.
+    void this.setLanguage(chooseLocale(this.#localeHints()));
     void this.#load();
+  }
+
+  /** What the page knows about the reader's language (see `chooseLocale`). */
+  #localeHints(): LocaleHints {
+    const page = this.parentElement ? nearestLang(this.parentElement) : document.documentElement.lang;
+    return {
+      remembered: this.#chosen ?? rememberedLanguage(), element: this.#ownLang, invited: this.listing?.language,
+      browser: navigator.languages, page,
+    };
   }
 
   override disconnectedCallback(): void {
@@ -112,9 +147,9 @@ export abstract class JoinElement extends DhElement {
     const outcome = await this.#lookUp();
     if (!this.isConnected) return;
     this.retrying = false;
-    // The invitation's language, unless the element was given one of its own.
-    const invited = this.listing?.language;
-    if (!this.#ownLang && isUiLocale(invited) && invited !== this.locale) await this.setLanguage(invited);
+    // The invitation's language now counts, unless the patient or the host page chose one.
+    const locale = chooseLocale(this.#localeHints());
+    if (locale !== this.locale) await this.setLanguage(locale);
     if (outcome === 'unlisted') {
       this.phase = 'unlisted';
     } else if (outcome) {
@@ -181,14 +216,18 @@ export abstract class JoinElement extends DhElement {
 
   /**
    * Switches the page's language: loads its texts first (nothing is shown half-translated), then
-   * sets `lang` and the writing direction on this element; the nested elements follow.
+   * sets `lang` and the writing direction on this element; the nested elements follow. Only the
+   * patient's own choice in the page's language menu is remembered on the device. The last call
+   * wins, however long each language takes to load.
    */
   async setLanguage(locale: UiLocale): Promise<void> {
+    const request = ++this.#languageRequest;
     try {
       await loadLocale(locale);
     } catch {
       return; // the texts could not be fetched: stay in the current language
     }
+    if (request !== this.#languageRequest) return;
     this.setAttribute('lang', locale);
     this.setAttribute('dir', localeDirection(locale));
   }
@@ -267,7 +306,10 @@ export abstract class JoinElement extends DhElement {
         <label for="lang">${this.t('ui.join.language')}</label>
         <select id="lang" @change=${(e: Event) => {
           const value = (e.target as HTMLSelectElement).value;
-          if (isUiLocale(value)) void this.setLanguage(value);
+          if (!isUiLocale(value)) return;
+          this.#chosen = value;
+          rememberLanguage(value);
+          void this.setLanguage(value);
         }}>
           ${PATIENT_LOCALES.map((l) => html`<option value=${l} lang=${l} dir=${localeDirection(l)} ?selected=${l === this.locale}>${LOCALE_NAMES[l]}</option>`)}
         </select>

@@ -302,7 +302,7 @@ export class DhStarProfile extends DhElement {
     const outerFirst = [...config.bands].sort((a, b) => b.to - a.to);
     return html`
       <div class="chart" part="chart">
-        <svg viewBox="0 ${VIEW.top} 100 ${VIEW.height}" role="img" aria-label=${this.t('ui.star.chart', { n: this.#number(dimensions.length), summary })}>
+        <svg viewBox="0 ${VIEW.top} 100 ${VIEW.height}" role="img" aria-label=${this.t('ui.star.chart', { n: dimensions.length, summary })}>
           ${outerFirst.map((b) => svg`<circle class="band tone-${b.tone}" cx="50" cy="50" r=${ringFraction(b.to) * RADIUS}></circle>`)}
           ${SCORES.map((s) => svg`<circle class="ring" cx="50" cy="50" r=${ringFraction(s) * RADIUS}></circle>`)}
           ${radarAxes(geometry).map((p) => svg`<line class="axis" x1="50" y1="50" x2=${p.x} y2=${p.y}></line>`)}

@@ -193,7 +193,7 @@ describe('dh-star-profile', () => {
       const label = $$(rtl, '.label')[0]!;
       expect(label.textContent.trim()).to.equal('النشاط البدني');
       expect(getComputedStyle(label).direction).to.equal('rtl');
-      expect($(rtl, 'svg')!.getAttribute('aria-label')).to.match(/^المخطط النجمي، عدد المجالات: 13\./);
+      expect($(rtl, 'svg')!.getAttribute('aria-label')).to.match(/^المخطط النجمي: 13 مجالًا\./);
     });
 
     it('marks a Swedish fallback as Swedish where the configuration lacks the page\'s language', async () => {
