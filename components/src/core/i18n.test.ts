@@ -162,7 +162,7 @@ describe('localisation', () => {
         if (typeof text === 'string') expect(t(key, {}, locale), key).to.equal(text);
       }
       expect(t('ui.join.title', {}, locale)).to.not.equal(sv['ui.join.title']);
-      expect(t('store.stale', {}, locale)).to.equal(sv['store.stale']);
+      expect(t('ui.share.stop', {}, locale)).to.equal(sv['ui.share.stop']);
     });
   }
 

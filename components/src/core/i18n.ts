@@ -1,4 +1,5 @@
 import { en } from './i18n/en.js';
+import type { DomainKey } from './i18n/domain.js';
 import type { NurseKey } from './i18n/nurse.js';
 import type { StarKey } from './i18n/star.js';
 import { sv, type Catalog, type MessageKey as CatalogKey } from './i18n/sv.js';
@@ -9,7 +10,7 @@ export type { Catalog };
  * Every text's key: the catalogues' (`sv.ts` and the others), and those a part brings along when
  * it loads (a section: the star profile's `ui.star.*`, the nurse's elements' texts).
  */
-export type MessageKey = CatalogKey | StarKey | NurseKey;
+export type MessageKey = CatalogKey | StarKey | NurseKey | DomainKey;
 
 /** Languages with a complete catalogue (the nurse's side, and SMS). Swedish is the default everywhere. */
 export const LOCALES = ['sv', 'en'] as const;

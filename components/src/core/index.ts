@@ -7,6 +7,7 @@ export * from './calendar.js';
 export * from './config.js';
 export * from './ehr-note.js';
 export * from './i18n.js';
+export { domainText, domainTexts, type DomainKey } from './i18n/domain.js';
 export * from './identity-nonce.js';
 export * from './invite.js';
 export * from './personal-data.js';

@@ -4,6 +4,11 @@ import Reference from 'personnummer';
 import { personnummerMetaList } from '../testing/personnummer-meta-list.js';
 import { t } from './i18n.js';
 import { luhnCheckDigit, parsePersonnummer, type PersonnummerErrorCode } from './personnummer.js';
+import { domainTexts } from './i18n/domain.js';
+import { registerSection } from './i18n.js';
+
+// The nurse's elements register the texts of the core's codes; here the test does.
+registerSection(domainTexts);
 
 // A fixed "now" (noon in Sweden) keeps century and age rules stable.
 const NOW = new Date('2026-11-25T11:00:00Z');

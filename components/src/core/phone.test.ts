@@ -2,6 +2,11 @@ import { expect } from 'chai';
 import { describe, it } from 'node:test';
 import { t } from './i18n.js';
 import { parseMobile, type MobileErrorCode } from './phone.js';
+import { domainTexts } from './i18n/domain.js';
+import { registerSection } from './i18n.js';
+
+// The nurse's elements register the texts of the core's codes; here the test does.
+registerSection(domainTexts);
 
 describe('parseMobile', () => {
   describe('when the number is a Swedish mobile', () => {

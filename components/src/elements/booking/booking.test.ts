@@ -132,7 +132,7 @@ describe('dh-booking', () => {
       const reasons = (el: DhBooking): string[] => Array.from(el.shadowRoot!.querySelectorAll('[part~="unsent"] li'), (li) => li.textContent);
       try {
         const swedish = await panel(b.id, 'sv');
-        expect($(swedish, '[part~="unsent"] p')!.textContent).to.equal('Sms som inte har skickats: 3.');
+        expect($(swedish, '[part~="unsent"] p')!.textContent).to.equal('3 sms har inte skickats.');
         expect(reasons(swedish)).to.deep.equal([
           `${formatMobile(queued)}: Sms:et kunde inte skickas just nu. Det ligger kvar och skickas automatiskt när tjänsten svarar igen.`,
           `${formatMobile(refused)}: Sms-tjänsten tog inte emot meddelandet: ${RELAY_REASON}`,
@@ -140,7 +140,7 @@ describe('dh-booking', () => {
         swedish.remove();
 
         const english = await panel(b.id, 'en');
-        expect($(english, '[part~="unsent"] p')!.textContent).to.equal('Text messages not sent: 3.');
+        expect($(english, '[part~="unsent"] p')!.textContent).to.equal('3 text messages have not been sent.');
         expect(reasons(english)).to.deep.equal([
           `${formatMobile(queued)}: The SMS could not be sent right now. It is kept and sent automatically when the service answers again.`,
           `${formatMobile(refused)}: The SMS service did not accept the message: ${RELAY_REASON}`,
