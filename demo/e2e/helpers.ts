@@ -91,3 +91,35 @@ export async function startDemoRun(label: string): Promise<DemoRun> {
     },
   };
 }
+
+/**
+ * The demo's patients sign in (BankID/Freja at the test provider) before the waiting room. Tests
+ * that are not about identity go past that step without e-legitimation, as a patient without one
+ * would; the nurse then confirms letting them in (see `startVisit`).
+ */
+export async function skipSignIn(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const root = document.querySelector('dh-patient-join')?.shadowRoot;
+    return root?.querySelector('section[aria-labelledby="sign-in-heading"], dh-device-check, [role="alert"], .status');
+  }, { timeout: 30_000 });
+  await page.evaluate(() => {
+    const section = document.querySelector('dh-patient-join')?.shadowRoot?.querySelector('section[aria-labelledby="sign-in-heading"]');
+    section?.querySelector<HTMLButtonElement>('button.link')?.click();
+  });
+}
+
+/** Opens the patient's SMS link and goes past the sign-in step. */
+export async function openAsPatient(page: Page, link: string): Promise<void> {
+  await page.goto(link, { waitUntil: 'networkidle0' });
+  await skipSignIn(page);
+}
+
+/** "Starta besök" in the lobby, confirming a patient who did not sign in when the lobby asks. */
+export async function startVisit(nurse: Page): Promise<void> {
+  await nurse.waitForFunction(() => document.querySelector('dh-lobby')?.shadowRoot?.querySelector('[part~="start"]:not([disabled])'));
+  await deep(nurse, ['dh-lobby', '[part~="start"]'], 'click');
+  await new Promise((r) => setTimeout(r, 200));
+  await nurse.evaluate(() => {
+    document.querySelector('dh-lobby')?.shadowRoot?.querySelector<HTMLButtonElement>('[role="alertdialog"] button.primary')?.click();
+  });
+}

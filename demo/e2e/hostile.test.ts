@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { after, before, describe, it } from 'node:test';
 import { watchProblems } from '../../scripts/browser.js';
 import { attack, oversized, sendInvalidFrame, upgrade } from '../server/hostile-clients.js';
-import { bookSoon, deep, openLobby, smsTo, startDemoRun, waitDeep, type DemoRun } from './helpers.js';
+import { bookSoon, deep, openAsPatient, openLobby, smsTo, startDemoRun, startVisit, waitDeep, type DemoRun } from './helpers.js';
 
 // A patient waits for her visit while someone sends the demo's signalling server what no PeerJS
 // client would: each attacker is dropped, and the visit goes on as if nothing had happened.
@@ -23,7 +23,7 @@ describe('hostile clients against the signalling server', () => {
     await bookSoon(server.url, nurse, '070-555 31 31');
     const link = /https?:\/\/\S+\/besok#[\w-]{22}/.exec((await smsTo(server.url, '+46705553131'))[0] ?? '')?.[0];
     expect(link).to.be.a('string');
-    await patient.goto(link!, { waitUntil: 'networkidle0' });
+    await openAsPatient(patient, link!);
     await waitDeep(patient, ['dh-patient-join'], 'text', (t) => String(t).includes('väntrummet'), 'the waiting room');
 
     // Something only this server process holds in memory (a restart would forget it): an SMS outage
@@ -51,8 +51,7 @@ describe('hostile clients against the signalling server', () => {
 
     await openLobby(nurse);
     await waitDeep(nurse, ['dh-lobby'], 'text', (t) => String(t).includes('Patienten väntar'), 'the knock in the lobby');
-    await nurse.waitForFunction(() => document.querySelector('dh-lobby')?.shadowRoot?.querySelector('[part~="start"]:not([disabled])'));
-    await deep(nurse, ['dh-lobby', '[part~="start"]'], 'click');
+    await startVisit(nurse);
     await waitDeep(nurse, ['dh-lobby', 'dh-call', 'video.remote'], 'frames', (n) => Number(n) > 5, 'video at the nurse');
     await waitDeep(patient, ['dh-patient-join', 'dh-call', 'video.remote'], 'frames', (n) => Number(n) > 5, 'video at the patient');
     stopWatching.abort();

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { launchChromium } from '../../scripts/browser.js';
 import { spawnDemoServer } from '../server/spawn.js';
-import { bookSoon, deep, openLobby, smsTo, waitDeep } from './helpers.js';
+import { bookSoon, deep, openAsPatient, openLobby, smsTo, startVisit, waitDeep } from './helpers.js';
 import { createTestHost } from './network.js';
 
 const NURSE_CALL = ['dh-lobby', 'dh-call'];
@@ -30,11 +30,10 @@ async function startCall(baseUrl: string, nurse: Page, patient: Page, mobile: st
   const e164 = `+46${mobile.replace(/\D/g, '').slice(1)}`;
   const link = /https?:\/\/\S+\/besok#[\w-]{22}/.exec((await smsTo(baseUrl, e164))[0] ?? '')?.[0];
   if (!link) throw new Error('no link in the SMS');
-  await patient.goto(link, { waitUntil: 'networkidle0' });
+  await openAsPatient(patient, link);
   await openLobby(nurse);
   await waitDeep(nurse, ['dh-lobby'], 'text', (t) => String(t).includes('Patienten väntar'), 'the knock');
-  await nurse.waitForFunction(() => document.querySelector('dh-lobby')?.shadowRoot?.querySelector('[part~="start"]:not([disabled])'));
-  await deep(nurse, ['dh-lobby', '[part~="start"]'], 'click');
+  await startVisit(nurse);
   await waitDeep(nurse, NURSE_CALL, 'text', (t) => t !== null, 'the call', 30_000);
   await waitDeep(nurse, [...NURSE_CALL, 'video.remote'], 'frames', (n) => Number(n) > 5, 'video at the nurse');
   await waitDeep(patient, [...PATIENT_CALL, 'video.remote'], 'frames', (n) => Number(n) > 5, 'video at the patient');

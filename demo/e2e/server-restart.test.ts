@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchChromium, watchProblems, type LaunchedBrowser } from '../../scripts/browser.js';
 import { spawnDemoServer, type SpawnedServer } from '../server/spawn.js';
-import { bookSoon, deep, openLobby, smsTo, waitDeep } from './helpers.js';
+import { bookSoon, deep, openAsPatient, openLobby, smsTo, startVisit, waitDeep } from './helpers.js';
 
 // The signalling server (PeerServer in the demo server) restarts while a patient waits in the
 // lobby: both sides say the link is lost, come back by themselves, and the visit starts as usual.
@@ -32,7 +32,7 @@ describe('the signalling server restarts while people wait', () => {
     const link = /https?:\/\/\S+\/besok#[\w-]{22}/.exec((await smsTo(server.url, '+46705554040'))[0] ?? '')?.[0];
     expect(link).to.be.a('string');
     await openLobby(nurse);
-    await patient.goto(link!, { waitUntil: 'networkidle0' });
+    await openAsPatient(patient, link!);
     await waitDeep(nurse, ['dh-lobby'], 'text', (t) => String(t).includes('Patienten väntar'), 'the knock');
     await waitDeep(patient, ['dh-patient-join'], 'text', (t) => String(t).includes('vet att du väntar'), 'the patient to know the nurse is there');
 
@@ -49,8 +49,7 @@ describe('the signalling server restarts while people wait', () => {
     await waitDeep(patient, ['dh-patient-join'], 'text', (t) => String(t).includes('vet att du väntar'), 'the patient to be back', 30_000);
     expect(String(await deep(nurse, ['dh-lobby'], 'text'))).to.include('Patienten väntar');
 
-    await nurse.waitForFunction(() => document.querySelector('dh-lobby')?.shadowRoot?.querySelector('[part~="start"]:not([disabled])'));
-    await deep(nurse, ['dh-lobby', '[part~="start"]'], 'click');
+    await startVisit(nurse);
     await waitDeep(nurse, ['dh-lobby', 'dh-call', 'video.remote'], 'frames', (n) => Number(n) > 5, 'video at the nurse');
     await waitDeep(patient, ['dh-patient-join', 'dh-call', 'video.remote'], 'frames', (n) => Number(n) > 5, 'video at the patient');
     expect(problems.filter((p) => !p.includes('favicon'))).to.deep.equal([]);

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { after, before, describe, it } from 'node:test';
 import { watchProblems, type LaunchedBrowser } from '../../scripts/browser.js';
 import type { SpawnedServer } from '../server/spawn.js';
-import { bookSoon, deep, openLobby, smsTo, startDemoRun, waitDeep, type DemoRun } from './helpers.js';
+import { bookSoon, openAsPatient, openLobby, smsTo, startDemoRun, startVisit, waitDeep, type DemoRun } from './helpers.js';
 
 // Nurse and patient in two browser contexts: the nurse reads a scanned star profile in the lobby,
 // reviews what was covered and shares it; the patient sees the document large, never the screen.
@@ -33,11 +33,10 @@ describe('sharing a scanned star profile in a visit', () => {
     });
     await bookSoon(server.url, nurse, '070-555 31 01');
     const link = /https?:\/\/\S+\/besok#[\w-]{22}/.exec((await smsTo(server.url, '+46705553101'))[0] ?? '')?.[0];
-    await patient.goto(link!, { waitUntil: 'networkidle0' });
+    await openAsPatient(patient, link!);
     await openLobby(nurse);
     await waitDeep(nurse, ['dh-lobby'], 'text', (t) => String(t).includes('Patienten väntar'), 'the patient waiting');
-    await nurse.waitForFunction(() => document.querySelector('dh-lobby')?.shadowRoot?.querySelector('[part~="start"]:not([disabled])'));
-    await deep(nurse, ['dh-lobby', '[part~="start"]'], 'click');
+    await startVisit(nurse);
     await waitDeep(patient, ['dh-patient-join', 'dh-call', 'video.remote'], 'frames', (n) => Number(n) > 5, 'the call at the patient');
 
     // "Dela…" → "Skannad stjärnprofil": the scan is read in the nurse's browser.

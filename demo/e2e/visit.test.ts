@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { after, before, describe, it } from 'node:test';
 import { launchChromium, preparePage, watchProblems, type LaunchedBrowser } from '../../scripts/browser.js';
-import { bookSoon, deep, openLobby, smsTo, startDemoRun, waitDeep, type DemoRun } from './helpers.js';
+import { bookSoon, deep, openAsPatient, openLobby, smsTo, startDemoRun, startVisit, waitDeep, type DemoRun } from './helpers.js';
 import type { SpawnedServer } from '../server/spawn.js';
 
 // Nurse and patient in two isolated browser contexts against the demo server: invite, SMS link,
@@ -24,7 +24,7 @@ describe('a video visit, nurse and patient', () => {
     const denied = await launchChromium([], { denyMedia: true });
     try {
       const patient = await denied.browser.newPage();
-      await patient.goto(link!, { waitUntil: 'networkidle0' });
+      await openAsPatient(patient, link!);
       await waitDeep(patient, ['dh-patient-join', 'dh-device-check'], 'text', (t) => String(t).includes('blockerat'), 'the explanation');
       const text = String(await deep(patient, ['dh-patient-join', 'dh-device-check'], 'text'));
       expect(text).to.match(/Webbläsaren har blockerat kameran\. Klicka på kamerasymbolen eller hänglåset i adressfältet/);
@@ -93,7 +93,7 @@ describe('a video visit, nurse and patient', () => {
     // The SMS in the outbox carries the link; the patient opens it.
     const link = /https?:\/\/\S+\/besok#[\w-]{22}/.exec((await smsTo(server.url, '+46705551234'))[0] ?? '')?.[0];
     expect(link).to.be.a('string');
-    await patient.goto(link!, { waitUntil: 'networkidle0' });
+    await openAsPatient(patient, link!);
     await waitDeep(patient, ['dh-patient-join'], 'text', (t) => String(t).includes('Demomottagningen'), 'the visit on the patient page');
     await waitDeep(patient, ['dh-patient-join'], 'text', (t) => String(t).includes('väntrummet'), 'the waiting room');
 
@@ -101,8 +101,7 @@ describe('a video visit, nurse and patient', () => {
     await openLobby(nurse);
     await waitDeep(nurse, ['dh-lobby'], 'text', (t) => String(t).includes('Patienten väntar'), 'the knock in the lobby');
     await nurse.waitForFunction(() => document.title.startsWith('(1)'));
-    await nurse.waitForFunction(() => document.querySelector('dh-lobby')?.shadowRoot?.querySelector('[part~="start"]:not([disabled])'));
-    await deep(nurse, ['dh-lobby', '[part~="start"]'], 'click');
+    await startVisit(nurse);
 
     // Both decode the other's video.
     await waitDeep(nurse, ['dh-lobby', 'dh-call', 'video.remote'], 'frames', (n) => Number(n) > 5, 'video at the nurse');
@@ -129,7 +128,7 @@ describe('a video visit, nurse and patient', () => {
     expect([patientLink, tolkLink, code].every(Boolean)).to.equal(true);
 
     await openLobby(nurse!);
-    await patient!.goto(patientLink!, { waitUntil: 'networkidle0' });
+    await openAsPatient(patient!, patientLink!);
     await tolk!.goto(tolkLink!, { waitUntil: 'networkidle0' });
     await tolk!.waitForFunction(() => document.querySelector('dh-guest-join')?.shadowRoot?.querySelector('button.primary:not([disabled])'));
     await tolk!.locator('dh-guest-join >>> #code').fill(code!);
@@ -137,8 +136,7 @@ describe('a video visit, nurse and patient', () => {
     await waitDeep(tolk!, ['dh-guest-join'], 'text', (t) => String(t).includes('Koden stämmer'), 'the code accepted');
     await waitDeep(nurse!, ['dh-lobby'], 'text', (t) => String(t).includes('Patienten väntar') && String(t).includes('kod kontrollerad'), 'both in the lobby');
 
-    await nurse!.waitForFunction(() => document.querySelector('dh-lobby')?.shadowRoot?.querySelector('[part~="start"]:not([disabled])'));
-    await deep(nurse!, ['dh-lobby', '[part~="start"]'], 'click');
+    await startVisit(nurse!);
     // Full mesh: every page shows the two others, and decodes video from both.
     for (const [page, path] of [[nurse!, ['dh-lobby', 'dh-call']], [patient!, ['dh-patient-join', 'dh-call']], [tolk!, ['dh-guest-join', 'dh-call']]] as const) {
       await page.waitForFunction((path: string[]) => {
@@ -181,7 +179,7 @@ describe('a video visit, nurse and patient', () => {
 
     const patient = await (await chromium.browser.createBrowserContext()).newPage();
     await patient.setViewport({ width: 360, height: 740, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-    await patient.goto(link!, { waitUntil: 'networkidle0' });
+    await openAsPatient(patient, link!);
     await waitDeep(patient, ['dh-patient-join'], 'text', (t) => String(t).includes('Det här besöket är avbokat'), 'the patient to be told');
     expect(await deep(patient, ['dh-patient-join', 'dh-device-check'], 'text')).to.equal(null); // no camera asked for
     // Nothing sticks out sideways on a small phone.
@@ -194,12 +192,11 @@ describe('a video visit, nurse and patient', () => {
     const link = /https?:\/\/\S+\/besok#[\w-]{22}/.exec((await smsTo(server.url, '+46705556602'))[0] ?? '')?.[0];
     const patient = await preparePage(await (await chromium.browser.createBrowserContext()).newPage());
     await patient.setViewport({ width: 360, height: 740, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-    await patient.goto(link!, { waitUntil: 'networkidle0' });
+    await openAsPatient(patient, link!);
     await waitDeep(patient, ['dh-patient-join'], 'text', (t) => String(t).includes('väntrummet'), 'the waiting room');
     expect(await patient.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).to.equal(true);
     await openLobby(nurse);
-    await nurse.waitForFunction(() => document.querySelector('dh-lobby')?.shadowRoot?.querySelector('[part~="start"]:not([disabled])'));
-    await deep(nurse, ['dh-lobby', '[part~="start"]'], 'click');
+    await startVisit(nurse);
     await waitDeep(patient, ['dh-patient-join', 'dh-call', 'video.remote'], 'frames', (n) => Number(n) > 5, 'video at the patient');
     const layout = await patient.evaluate(() => {
       const call = document.querySelector('dh-patient-join')?.shadowRoot?.querySelector('dh-call')?.shadowRoot;

@@ -7,8 +7,8 @@ import { loadProfile, purgeProfiles, saveProfile } from './profile-storage.js';
 
 /**
  * @tagname dh-patient-join
- * @summary The patient's page from the SMS link: the visit's clinic and time, a device check, a
- * waiting room that knocks by itself until the nurse lets them in (with the star profile to fill
+ * @summary The patient's page from the SMS link: the visit's clinic and time, sign-in with BankID or
+ * Freja eID where the region's broker is configured, a device check, a waiting room that knocks by itself until the nurse lets them in (with the star profile to fill
  * in meanwhile, if they like), then the call.
  *
  * @fires dh-device-check - From the device check.
@@ -26,6 +26,7 @@ export class DhPatientJoin extends JoinElement {
 
   protected readonly guestRole: GuestRole = 'patient';
   protected readonly titleKey: MessageKey = 'ui.join.title';
+  protected override readonly signsIn = true;
 
   /** The star profile form: closed, loading its code, or open. */
   @state() private accessor profileStep: 'closed' | 'loading' | 'open' | 'failed' = 'closed';

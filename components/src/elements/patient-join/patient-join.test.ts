@@ -7,7 +7,7 @@ import { $, axeViolations, click, fill, focusedElement, mount, tabUntil, until }
 import { demoUrl } from '../../testing/env.js';
 import type { DhCall } from '../call/call.element.js';
 import type { DhStarProfile } from '../star-profile/star-profile.element.js';
-import { configure, resetConfig } from '../shared/config.js';
+import { configure, resetConfig, type DhConfig } from '../shared/config.js';
 import { LANGUAGE_STORAGE_KEY } from '../shared/join-base.js';
 import './define.js';
 import '../guest-join/define.js';
@@ -344,5 +344,61 @@ describe('dh-patient-join', () => {
       expect($(again, 'h1')!.textContent).to.equal('Booqashadaada fiidiyowga');
       expect($(again, '.when')!.textContent).to.match(/saacadda \d\d:\d\d$/);
     });
+  });
+  it('asks the patient to sign in with BankID or Freja eID where the region has a broker, and lets them go on without', async () => {
+    const identity = (await (await fetch(`${base}/api/identity-config`)).json()) as DhConfig['identity'];
+    configure({ visitDirectoryUrl: `${base}/api/visits`, signallingUrl: `${base}/peerjs`, iceServers: [], ...(identity ? { identity } : {}) });
+    const token = newToken();
+    await list(token, { start: soon(), durationMinutes: 45, status: 'booked' });
+    const el = await mount('dh-patient-join', (e) => (e.token = token));
+    const section = await until(() => $(el, 'section[aria-labelledby="sign-in-heading"]'), 'the sign-in step');
+    expect(section.querySelector('h2')!.textContent).to.equal('Legitimera dig');
+    expect([...section.querySelectorAll('button.primary')].map((b) => b.textContent.trim())).to.deep.equal(['BankID', 'Freja eID']);
+    expect(await axeViolations(el)).to.deep.equal([]);
+    // Keyboard: the first method is a Tab away from the language menu.
+    await tabUntil((f) => f.textContent.trim() === 'BankID', 'BankID by keyboard');
+    section.querySelector<HTMLButtonElement>('button.link')!.click();
+    await until(() => $(el, 'dh-device-check'), 'the device check without e-legitimation');
+  });
+
+  it('keeps every word at twice the text size on a phone-sized page, with nothing to scroll sideways', async () => {
+    setup();
+    const token = newToken();
+    await list(token, { start: soon(), durationMinutes: 45, status: 'booked' });
+    document.documentElement.style.fontSize = '200%';
+    try {
+      const frame = document.createElement('div');
+      frame.style.width = '360px';
+      document.body.append(frame);
+      const el = document.createElement('dh-patient-join');
+      el.token = token;
+      frame.append(el);
+      await until(() => $(el, 'dh-device-check') ?? $(el, '[role="status"]')?.textContent.includes('väntrummet'), 'the page');
+      await new Promise((r) => setTimeout(r, 300));
+      const wide: string[] = [];
+      const walk = (root: ShadowRoot | Element): void => {
+        const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let n = texts.nextNode(); n; n = texts.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          const r = range.getBoundingClientRect();
+          if (r.right > frame.getBoundingClientRect().left + 361) wide.push(`text "${(n.textContent ?? '').trim().slice(0, 40)}" ${String(Math.round(r.right))}`);
+        }
+        for (const child of root.querySelectorAll('*')) {
+          const r = child.getBoundingClientRect();
+          if (r.right > frame.getBoundingClientRect().left + 361) wide.push(`${child.tagName}.${child.className} ${String(Math.round(r.width))}`);
+          if (child.shadowRoot) walk(child.shadowRoot);
+        }
+      };
+      walk(el.shadowRoot!);
+      expect(wide, 'nothing wider than the phone').to.deep.equal([]);
+      expect(el.scrollWidth, 'no sideways scrolling').to.be.at.most(360 + 1);
+      for (const control of [...el.shadowRoot!.querySelectorAll<HTMLElement>('select, button, h1')]) {
+        const box = control.getBoundingClientRect();
+        expect(box.right - frame.getBoundingClientRect().left, control.textContent.trim()).to.be.at.most(361);
+      }
+    } finally {
+      document.documentElement.style.fontSize = '';
+    }
   });
 });

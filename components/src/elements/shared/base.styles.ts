@@ -24,6 +24,9 @@ export const baseStyles = css`
     line-height: 1.5;
     color: var(--_text);
     background: var(--_surface);
+    /* A long Swedish compound in large text (zoomed to 200 %, a phone) breaks rather than spills out. */
+    overflow-wrap: break-word;
+    hyphens: auto;
   }
   :host([hidden]) { display: none; }
   *, *::before, *::after { box-sizing: inherit; }

@@ -17,7 +17,7 @@ import { readConfig } from './config.js';
  * 'unlisted': the visit directory did not answer in time; the patient may go on to the waiting
  * room anyway, where the nurse's room decides. 'denied': the nurse said no.
  */
-type Phase = 'loading' | 'unlisted' | 'problem' | 'check' | 'code' | 'waiting' | 'call' | 'denied';
+type Phase = 'loading' | 'unlisted' | 'problem' | 'sign-in' | 'check' | 'code' | 'waiting' | 'call' | 'denied';
 
 interface Listing {
   readonly clinic: string;
@@ -89,6 +89,8 @@ export abstract class JoinElement extends DhElement {
     :host { max-width: 60rem; padding: 1rem; }
     .when { font-size: 1.25em; font-weight: 700; }
     .lang { display: flex; gap: 0.5rem; align-items: center; margin-bottom: 1rem; }
+    /* A way on that is not the main one: it reads as a link, and is a button to the keyboard. */
+    button.link { border: 0; background: none; padding: 0.5rem 0; color: var(--_primary); text-decoration: underline; }
   `];
 
   /** The link token; read from the page's URL fragment when not set. */
@@ -114,6 +116,14 @@ export abstract class JoinElement extends DhElement {
 
   protected abstract readonly guestRole: GuestRole;
   protected abstract readonly titleKey: MessageKey;
+  /** Whether this page signs in with e-legitimation when the region's broker is configured (the patient's does). */
+  protected readonly signsIn: boolean = false;
+  /** The ID token from this visit's sign-in, kept in memory only (it holds the personnummer). */
+  #idToken: string | undefined;
+  /** The patient chose to wait without signing in (the nurse then confirms before letting in). */
+  #skippedSignIn = false;
+  @state() protected accessor signInProblem: MessageKey | undefined;
+  @state() protected accessor signingIn = false;
   /** The `lang` the host page gave this element, read before the element sets its own. */
   #ownLang: string | null | undefined;
   /** Chosen in this page's language menu (kept here too, for when storage is blocked). */
@@ -144,6 +154,7 @@ export abstract class JoinElement extends DhElement {
   }
 
   async #load(): Promise<void> {
+    await this.#returnFromSignIn();
     const outcome = await this.#lookUp();
     if (!this.isConnected) return;
     this.retrying = false;
@@ -156,8 +167,72 @@ export abstract class JoinElement extends DhElement {
       this.problem = outcome;
       this.phase = 'problem';
     } else {
-      this.phase = 'check';
+      this.phase = this.#needsSignIn() ? 'sign-in' : 'check';
     }
+  }
+
+  #needsSignIn(): boolean {
+    return this.signsIn && readConfig().identity !== undefined && !this.#idToken && !this.#skippedSignIn;
+  }
+
+  /**
+   * Back from the broker: the link's token comes back from the tab's storage (the fragment does
+   * not survive the trip) and is put back in the fragment, so a reload still works; the ID token
+   * is kept for the nurse, or what went wrong is said. The sign-in code loads only here and when
+   * the patient starts one.
+   */
+  async #returnFromSignIn(): Promise<void> {
+    const identity = readConfig().identity;
+    const params = new URLSearchParams(location.search);
+    if (!identity || !this.signsIn || !(params.has('state') || params.has('error'))) return;
+    try {
+      const { completeSignIn } = await import('../../identity/oidc-client.js');
+      const result = await completeSignIn(identity, new URL(location.href));
+      if (!result) return;
+      if (result.token && !this.token) {
+        this.token = result.token;
+        history.replaceState(history.state, '', `${location.pathname}${location.search}#${result.token}`);
+      }
+      if (result.ok) this.#idToken = result.idToken;
+      else this.signInProblem = `ui.join.signIn.error.${result.code}`;
+    } catch {
+      this.signInProblem = 'ui.join.signIn.error.failed';
+    }
+  }
+
+  #signIn = async (method: 'bankid' | 'freja'): Promise<void> => {
+    const identity = readConfig().identity;
+    if (!identity || this.signingIn) return;
+    this.signingIn = true;
+    this.signInProblem = undefined;
+    try {
+      const { beginSignIn } = await import('../../identity/oidc-client.js');
+      location.assign(await beginSignIn(identity, method, this.token));
+    } catch {
+      // The broker could not be reached: nothing is lost, the patient can try again.
+      this.signInProblem = 'ui.join.signIn.error.failed';
+      this.signingIn = false;
+    }
+  };
+
+  #renderSignIn(): TemplateResult {
+    const methods = readConfig().identity?.methods ?? [];
+    return html`
+      <section aria-labelledby="sign-in-heading">
+        <h2 id="sign-in-heading">${this.t('ui.join.signIn.title')}</h2>
+        <p>${this.t('ui.join.signIn.why')}</p>
+        ${this.signInProblem ? html`<p class="status bad" role="alert">${this.t(this.signInProblem)}</p>` : nothing}
+        <div class="actions">
+          ${methods.map((m) => html`
+            <button part="button" class="primary" type="button" ?disabled=${this.signingIn} @click=${() => void this.#signIn(m.id)}>
+              ${this.t(`ui.join.signIn.${m.id}`)}</button>`)}
+        </div>
+        ${this.signingIn ? html`<p role="status">${this.t('ui.join.signIn.going')}</p>` : nothing}
+        <p><button part="button" type="button" class="link" @click=${() => {
+          this.#skippedSignIn = true;
+          this.phase = 'check';
+        }}>${this.t('ui.join.signIn.skip')}</button></p>
+      </section>`;
   }
 
   /** The link's token, or what is wrong with it (missing, or damaged on the way: a stray %, cut short). */
@@ -256,6 +331,7 @@ export abstract class JoinElement extends DhElement {
       this.onCodeResult(session);
     });
     this.session = session;
+    if (this.#idToken) session.setIdentity(this.#idToken);
     this.onSession(session);
     this.phase = this.guestRole === 'interpreter' ? 'code' : 'waiting';
     await session.start(stream);
@@ -326,11 +402,13 @@ export abstract class JoinElement extends DhElement {
       case 'unlisted':
         return html`
           <p class="status" role="status">${this.t('ui.join.unlisted')}</p>
-          <button part="button" class="primary" type="button" @click=${() => (this.phase = 'check')}>${this.t('ui.join.continue')}</button>`;
+          <button part="button" class="primary" type="button" @click=${() => (this.phase = this.#needsSignIn() ? 'sign-in' : 'check')}>${this.t('ui.join.continue')}</button>`;
       case 'problem':
         return html`<p class="status bad" role="alert">${this.t(this.problem ?? 'ui.join.unknown')}</p>`;
       case 'denied':
         return html`<p class="status bad" role="alert">${this.t('ui.join.denied')}</p>`;
+      case 'sign-in':
+        return this.#renderSignIn();
       case 'check':
         return html`
           <dh-device-check lang=${this.locale} signalling-url=${readConfig().signallingUrl}
