@@ -1,6 +1,6 @@
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { measureSms, parseMobile, retentionCutoff, t, type SmsEncoding } from '../../components/src/core/index.js';
+import { domainText, measureSms, parseMobile, retentionCutoff, type SmsEncoding } from '../../components/src/core/index.js';
 
 /** One message as the demo's "phone network" received it. */
 export interface OutboxMessage {
@@ -74,7 +74,7 @@ export class SmsOutbox {
     if (!ID.test(id)) errors.id = 'id saknas eller är ogiltigt (8–64 tecken, A–Z, 0–9, -).';
     const to = parseMobile(typeof b.to === 'string' ? b.to : '');
     // The relay answers in Swedish, as all its reasons: the nurse's page shows them as they are.
-    if (!to.ok) errors.to = t(`mobile.${to.error.code}`, {}, 'sv');
+    if (!to.ok) errors.to = domainText(`mobile.${to.error.code}`);
     else if (to.value !== b.to) errors.to = 'Mottagaren ska anges i E.164-format, till exempel +46701234567.';
     const measured = measureSms(text);
     if (text.trim() === '') errors.text = 'Texten är tom.';
