@@ -1,6 +1,5 @@
 import { expect } from 'chai';
 import { describe, it } from 'node:test';
-import { askExtension, parseReport, PRE_SHARE_PROTOCOL } from './pre-share.js';
 import { WINDOW_SHARE_OPTIONS, captureWindow } from './window-share.js';
 
 /** A capture whose track says it shows `surface` (headless Chromium offers only a fake screen). */
@@ -75,58 +74,5 @@ describe('window sharing, the fallback', () => {
     const cancelled: Pick<MediaDevices, 'getDisplayMedia'> = { getDisplayMedia: () => Promise.reject(new DOMException('no', 'NotAllowedError')) };
     expect(await captureWindow(cancelled)).to.deep.equal({ ok: false, code: 'cancelled' });
     expect(await captureWindow({} as Pick<MediaDevices, 'getDisplayMedia'>)).to.deep.equal({ ok: false, code: 'unsupported' });
-  });
-});
-
-describe('the pre-share check with the extension', () => {
-  /** Plays the extension's content script: answers every check on this page with `reply(id)`. */
-  function extension(reply: (id: string) => unknown): () => void {
-    const listener = (event: MessageEvent): void => {
-      const data = event.data as { protocol?: string; type?: string; id?: string };
-      if (data.protocol === PRE_SHARE_PROTOCOL && data.type === 'check' && data.id) window.postMessage(reply(data.id), location.origin);
-    };
-    window.addEventListener('message', listener);
-    return () => { window.removeEventListener('message', listener); };
-  }
-
-  it('hears nothing without an extension, within the time limit', async () => {
-    const started = Date.now();
-    expect(await askExtension(window, 300)).to.equal(undefined);
-    expect(Date.now() - started).to.be.at.least(250);
-  });
-
-  it('lists what the extension flags', async () => {
-    const stop = extension((id) => ({ protocol: PRE_SHARE_PROTOCOL, type: 'report', id, others: 3, flagged: [{ title: 'TakeCare – Journal', reason: 'ehr' }] }));
-    try {
-      const report = await askExtension(window, 2000);
-      expect(report?.others).to.equal(3);
-      expect(report?.flagged).to.deep.equal([{ title: 'TakeCare – Journal', reason: 'ehr' }]);
-    } finally {
-      stop();
-    }
-  });
-
-  it('ignores an answer of any other shape, as if no extension had answered', async () => {
-    const stop = extension((id) => ({ protocol: PRE_SHARE_PROTOCOL, type: 'report', id, others: 'many', flagged: [] }));
-    try {
-      expect(await askExtension(window, 400)).to.equal(undefined);
-    } finally {
-      stop();
-    }
-  });
-
-  const bad: [string, (id: string) => unknown][] = [
-    ['another request’s id', () => ({ protocol: PRE_SHARE_PROTOCOL, type: 'report', id: 'x', others: 0, flagged: [] })],
-    ['an unknown reason', (id) => ({ protocol: PRE_SHARE_PROTOCOL, type: 'report', id, others: 1, flagged: [{ title: 't', reason: 'all-clear' }] })],
-    ['too many windows', (id) => ({ protocol: PRE_SHARE_PROTOCOL, type: 'report', id, others: 1, flagged: Array.from({ length: 51 }, () => ({ title: 't', reason: 'mail' })) })],
-    ['another protocol', (id) => ({ protocol: 'other/v9', type: 'report', id, others: 0, flagged: [] })],
-  ];
-  for (const [what, make] of bad) it(`does not take ${what}`, () => {
-    expect(parseReport(make('id-1'), 'id-1')).to.equal(undefined);
-  });
-
-  it('shortens long titles', () => {
-    const report = parseReport({ protocol: PRE_SHARE_PROTOCOL, type: 'report', id: 'id-1', others: 1, flagged: [{ title: 'x'.repeat(500), reason: 'mail' }] }, 'id-1');
-    expect(report?.flagged[0]?.title).to.have.length(200);
   });
 });

@@ -3,6 +3,7 @@ import { afterEach, before, beforeEach, describe, it } from 'node:test';
 import { deleteDB } from 'idb';
 import { emptyDraft, roomPeerId, validateInvite } from '../core/index.js';
 import { configure, getServices, resetServices } from '../elements/shared/services.js';
+import { bridgeRequest, parseBridgeMessage } from '../bridge/protocol.js';
 import { demoUrl, uniqueDbName } from '../testing/env.js';
 
 let base = '';
@@ -139,5 +140,38 @@ describe('a new code for the interpreter ("Skicka ny kod")', () => {
     expect(await services.store.interpreterCodes.locked(booking.id)).to.equal(false);
     if (code !== old) expect(await services.store.interpreterCodes.check(booking.id, old)).to.deep.include({ result: 'wrong' });
     expect(await services.store.interpreterCodes.check(booking.id, code)).to.deep.equal({ result: 'ok' });
+  });
+});
+
+describe('the day’s visits for the nurses’ extension', () => {
+  it('answers the extension’s request over the bridge with time, first name, interpreter, status and the lobby — nothing more of the person', async () => {
+    const services = await getServices();
+    const start = new Date(Date.now() + 60 * 60_000);
+    const r = validateInvite({
+      ...emptyDraft(), clinic: 'demo-jour', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson', mobile: '0701234567',
+      reason: 'Hälsosamtal', date: start.toISOString().slice(0, 10), time: '00:00',
+      interpreter: true, interpreterLanguage: 'ar', interpreterMobile: '0731234567', interpreterEmail: 'tolk@tolk.se',
+    }, new Date(0), { clinics: services.config.clinics });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const { booking } = await services.book({ ...r.value, start }, new Date());
+    const request = bridgeRequest('visits', { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() }, crypto.randomUUID());
+    const answer = new Promise<unknown>((resolve) => {
+      const listener = (event: MessageEvent): void => {
+        const message = parseBridgeMessage(event.data);
+        if (message?.kind === 'response' && message.id === request.id) {
+          window.removeEventListener('message', listener);
+          resolve(message.body);
+        }
+      };
+      window.addEventListener('message', listener);
+    });
+    window.postMessage(request, location.origin);
+    const { visits } = (await answer) as { visits: Record<string, unknown>[] };
+    const mine = visits.find((v) => v.bookingId === booking.id);
+    expect(mine).to.deep.equal({
+      bookingId: booking.id, start: booking.start, durationMinutes: 45, firstName: 'Tolvan', interpreter: true, status: 'booked',
+      lobbyUrl: `${location.origin}/lobby#${booking.id}`,
+    });
+    expect(JSON.stringify(visits)).not.to.match(/Tolvansson|1212|0701234567|Hälsosamtal/);
   });
 });

@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MessageKey } from '../../core/index.js';
-import { askExtension, captureWindow, type HostSession, type PreShareReport, type ShareKind, type WindowShare } from '../../media/index.js';
+import { captureWindow, preShareCheck, type HostSession, type PreShareReport, type ShareKind, type WindowShare } from '../../media/index.js';
 import { baseStyles } from '../shared/base.styles.js';
 import '../shared/nurse-texts.js';
 import { DhElement } from '../shared/dh-element.js';
@@ -62,7 +62,7 @@ export class DhShareMenu extends DhElement {
     }
     this.step = 'checking';
     this.confirmed = false;
-    this.report = await askExtension();
+    this.report = await preShareCheck();
     // Cancelled (or closed) while the extension was asked: stay as the nurse left it.
     if (this.#stillChecking()) this.step = 'confirm-window';
   }
@@ -123,14 +123,16 @@ export class DhShareMenu extends DhElement {
       <p>${this.t('ui.share.windowIntro')}</p>
       ${report ? html`
         <p>${this.t('ui.share.others', { n: report.others })}</p>
+        ${report.titles === 'missing' ? html`<p class="status" role="status">${this.t('ui.share.titlesMissing')}</p>
+          <p><strong>${this.t('ui.share.checklist')}</strong></p>` : nothing}
         ${report.flagged.length > 0 ? html`
           <p class="status bad" role="alert">${this.t('ui.share.flagged', { n: report.flagged.length })}</p>
           <ul class="flagged">${report.flagged.map((w) => html`<li>${w.title} (${this.t(`ui.share.reason.${w.reason}`)})</li>`)}</ul>`
-        : html`<p class="status good">${this.t('ui.share.noneFlagged')}</p>`}`
+        : report.titles === 'granted' ? html`<p class="status good">${this.t('ui.share.noneFlagged')}</p>` : nothing}`
       : html`<p class="status" role="status"><strong>${this.t('ui.share.checklist')}</strong></p>`}
       <div class="check">
         <input id="confirm" type="checkbox" .checked=${this.confirmed} @change=${(e: Event) => (this.confirmed = (e.target as HTMLInputElement).checked)} />
-        <label for="confirm">${this.t(report?.flagged.length === 0 ? 'ui.share.confirmClear' : 'ui.share.confirmClosed')}</label>
+        <label for="confirm">${this.t(report?.titles === 'granted' && report.flagged.length === 0 ? 'ui.share.confirmClear' : 'ui.share.confirmClosed')}</label>
       </div>
       <div class="actions">
         <button part="button" class="primary" type="button" ?disabled=${!this.confirmed} @click=${this.#pick}>${this.t('ui.share.pick')}</button>

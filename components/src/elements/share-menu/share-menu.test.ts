@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { afterEach, describe, it } from 'node:test';
 import { newToken } from '../../core/index.js';
-import { HostSession, PRE_SHARE_PROTOCOL } from '../../media/index.js';
+import { bridgeResponse, parseBridgeMessage, type BridgeRequest, type PreShareReport } from '../../bridge/protocol.js';
+import { HostSession } from '../../media/index.js';
 import { $, $$, axeViolations, click, mount, nextEvent, until } from '../../testing/dom.js';
 import './define.js';
 
@@ -16,11 +17,13 @@ const session = (): HostSession => {
   sessions.push(s);
   return s;
 };
-/** Plays the extension's content script for one test. */
-function extension(report: (id: string) => unknown): void {
+/** Plays the extension's content script for one test: answers every pre-share check with `report`. */
+function extension(report: PreShareReport): void {
   const listener = (event: MessageEvent): void => {
-    const data = event.data as { protocol?: string; type?: string; id?: string };
-    if (data.protocol === PRE_SHARE_PROTOCOL && data.type === 'check' && data.id) window.postMessage(report(data.id), location.origin);
+    const message = parseBridgeMessage(event.data);
+    if (message?.kind === 'request' && message.type === 'pre-share-check') {
+      window.postMessage(bridgeResponse(message as BridgeRequest<'pre-share-check'>, report), location.origin);
+    }
   };
   window.addEventListener('message', listener);
   cleanups.push(() => { window.removeEventListener('message', listener); });
@@ -63,7 +66,7 @@ describe('dh-share-menu', () => {
   });
 
   it('lists the windows the extension flags before the picker opens', async () => {
-    extension((id) => ({ protocol: PRE_SHARE_PROTOCOL, type: 'report', id, others: 3, flagged: [{ title: 'TakeCare – Journal 19121212-1212', reason: 'ehr' }] }));
+    extension({ others: 3, flagged: [{ title: 'TakeCare – Journal 19121212-1212', reason: 'ehr' }], titles: 'granted' });
     const el = await mount('dh-share-menu', (m) => (m.session = session()));
     await click(el, 'Dela…');
     await click(el, 'Ett fönster (reserv)');
@@ -83,5 +86,15 @@ describe('dh-share-menu', () => {
     await until(() => $(el, '[role="alert"]'), 'the message');
     expect($(el, '[role="alert"]')!.textContent).to.contain('Inget delades');
     expect(s.sharing).to.equal(undefined);
+  });
+  it('says so when the extension may not read titles yet, and shows the checklist with the count', async () => {
+    extension({ others: 4, flagged: [], titles: 'missing' });
+    const el = await mount('dh-share-menu', (m) => (m.session = session()));
+    await click(el, 'Dela…');
+    await click(el, 'Ett fönster (reserv)');
+    await until(() => el.shadowRoot!.textContent.includes('4 andra fönster och flikar är öppna.'), 'the count');
+    expect(el.shadowRoot!.textContent).to.contain('Tillägget får inte läsa flikarnas rubriker');
+    expect(el.shadowRoot!.textContent).to.contain('Stäng journalen, e-post och andra fönster med patientuppgifter');
+    expect(el.shadowRoot!.textContent).not.to.contain('Inget av dem ser ut att visa patientuppgifter');
   });
 });

@@ -19,6 +19,8 @@ export interface DhConfig {
   readonly interpreterLanguages?: readonly string[];
   /** Where clinic, time and status are listed under the room id for the join pages. */
   readonly visitDirectoryUrl?: string;
+  /** The intranet's lobby page for a visit, `{id}` for the booking id (default `/lobby#{id}` on this site). */
+  readonly lobbyUrl?: string;
   /**
    * The region's OpenID Connect broker for BankID and Freja eID. With it, patients sign in before
    * the waiting room and the nurse's lobby checks what the broker signed; without it, they do not.
