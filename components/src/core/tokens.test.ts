@@ -19,15 +19,18 @@ describe('tokens', () => {
     expect(id).to.match(/^dh-[0-9a-f]{32}$/);
   });
 
-  it('roomPeerId is the SHA-256 of the token in its own context', async () => {
-    // Recomputed from the definition, so a change of derivation (which would strand booked visits) is noticed.
-    const digest = await crypto.subtle.digest(
-      'SHA-256',
-      new TextEncoder().encode('digitala-halsosamtal/room/v1:AAAAAAAAAAAAAAAAAAAAAA'),
-    );
-    const hex = Array.from(new Uint8Array(digest).slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
-    expect(await roomPeerId('AAAAAAAAAAAAAAAAAAAAAA')).to.equal(`dh-${hex}`);
-  });
+  // Fixed vectors (computed with sha256sum outside the project): a change of derivation would strand
+  // every booked visit's room, so it must fail here, not pass by recomputing the same formula.
+  const vectors: [string, string][] = [
+    ['AAAAAAAAAAAAAAAAAAAAAA', 'dh-483413903b2b8065515447cedbd11d77'],
+    ['abcdefghijklmnopqrstuv', 'dh-50904d316f53c1cdd9a531d259195721'],
+    ['0123456789-_ABCDEFGHIJ', 'dh-ad1ce989c80113f7e9bbe18983ec60a9'],
+  ];
+  for (const [token, room] of vectors) {
+    it(`roomPeerId(${token}) is ${room}`, async () => {
+      expect(await roomPeerId(token)).to.equal(room);
+    });
+  }
 
   it('newSmsCode gives six digits, leading zeros kept, spread over all digits', () => {
     const codes = Array.from({ length: 2000 }, newSmsCode);
