@@ -46,6 +46,7 @@ export class GuestSession extends Session<GuestEventMap> {
   #listed = false;
   #lastCheck: CodeCheck | undefined;
   #knockedAt = 0;
+  #knocks = 0;
   #knocking = false;
   #ending: GuestEnd | undefined;
   /** Guests the nurse named: their calls are answered. */
@@ -94,6 +95,11 @@ export class GuestSession extends Session<GuestEventMap> {
   /** How the visit ended for this guest, once it has. */
   get ending(): GuestEnd | undefined {
     return this.#ending;
+  }
+
+  /** How many knocks this guest has made: the proof that it kept knocking on an empty room. */
+  get knocks(): number {
+    return this.#knocks;
   }
 
   /** Starts knocking; `local` is answered with when the nurse calls. */
@@ -274,6 +280,7 @@ export class GuestSession extends Session<GuestEventMap> {
     this.#conn = conn;
     this.#nurseProven = false;
     this.#knockedAt = Date.now();
+    this.#knocks += 1;
     this.#nonces.set(conn, nonce);
     conn.on('open', () => {
       void send(conn, { t: 'knock', role: this.#options.role, instance: this.#instance, nonce });

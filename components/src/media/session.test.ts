@@ -101,7 +101,7 @@ describe('call sessions over the real PeerServer', () => {
     const patient = guest(token, 'patient');
     await patient.start(await media());
     expect(patient.state).to.equal('waiting');
-    await new Promise((r) => setTimeout(r, 800)); // several knocks on an empty room
+    await until(() => patient.knocks >= 2, 'a second knock on the empty room', 20_000); // the server expires the first after ~5 s
     expect(patient.listed).to.equal(false);
 
     const nurse = host(token);
