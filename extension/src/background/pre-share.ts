@@ -4,9 +4,12 @@ import { isIntranetPage } from '../lib/options.js';
 import { preShareReport } from '../lib/risk.js';
 import { loadOptions } from './settings.js';
 
-/** Whether the message comes from this extension's own pages (popup, options), not a tab's page. */
+/**
+ * Whether the message comes from this extension's own pages (popup, options), not a web page's
+ * content script (whose sender URL is the page's). The popup may also be open in a tab.
+ */
 export const fromExtensionPage = (sender: browser.Runtime.MessageSender): boolean =>
-  sender.id === browser.runtime.id && sender.tab === undefined && (sender.url ?? '').startsWith(browser.runtime.getURL(''));
+  sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL(''));
 
 /**
  * The pre-share check: the other windows and tabs, and the risky ones by the options' words and

@@ -41,6 +41,7 @@ async function start(): Promise<void> {
     frame.src = `${panel}#${failure ?? 'none'}`;
   };
   look();
+  window.addEventListener('hashchange', look);
   let pending = false;
   new MutationObserver(() => {
     if (pending) return;
