@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
-const BLUE = [11, 92, 173];
+const BLUE: [number, number, number, number] = [11, 92, 173, 255];
 
 function crc32(bytes: Buffer): number {
   let c = ~0;
@@ -32,7 +32,7 @@ function pixel(x: number, y: number): [number, number, number, number] {
   const bubble = ((x - 0.5) ** 2) / 0.12 + ((y - 0.45) ** 2) / 0.085 <= 1 || (x > 0.28 && x < 0.42 && y > 0.6 && y < 0.8 && y - 0.6 < (0.42 - x) * 1.4);
   const cross = (Math.abs(x - 0.5) < 0.06 && Math.abs(y - 0.45) < 0.18) || (Math.abs(y - 0.45) < 0.06 && Math.abs(x - 0.5) < 0.18);
   if (bubble && !cross) return [255, 255, 255, 255];
-  return [BLUE[0]!, BLUE[1]!, BLUE[2]!, 255];
+  return BLUE;
 }
 
 function png(size: number): Buffer {
@@ -41,15 +41,19 @@ function png(size: number): Buffer {
   for (let y = 0; y < size; y++) {
     raw[y * (size * 4 + 1)] = 0;
     for (let x = 0; x < size; x++) {
-      const sum = [0, 0, 0, 0];
+      let [r, g, b, a] = [0, 0, 0, 0];
       for (let sy = 0; sy < samples; sy++) for (let sx = 0; sx < samples; sx++) {
-        const p = pixel((x + (sx + 0.5) / samples) / size, (y + (sy + 0.5) / samples) / size);
-        for (let i = 0; i < 4; i++) sum[i]! += p[i]! * (i === 3 ? 1 : p[3]! / 255);
+        const [pr, pg, pb, pa] = pixel((x + (sx + 0.5) / samples) / size, (y + (sy + 0.5) / samples) / size);
+        // Colour weighted by coverage, so edges blend into transparency without a dark fringe.
+        r += pr * pa / 255;
+        g += pg * pa / 255;
+        b += pb * pa / 255;
+        a += pa;
       }
-      const a = sum[3]! / (samples * samples);
+      const n = samples * samples;
       const at = y * (size * 4 + 1) + 1 + x * 4;
-      for (let i = 0; i < 3; i++) raw[at + i] = a === 0 ? 0 : Math.round((sum[i]! / (samples * samples)) * 255 / a);
-      raw[at + 3] = Math.round(a);
+      const alpha = a / n;
+      raw.set(alpha === 0 ? [0, 0, 0, 0] : [r, g, b].map((c) => Math.round((c / n) * 255 / alpha)).concat(Math.round(alpha)), at);
     }
   }
   const ihdr = Buffer.alloc(13);

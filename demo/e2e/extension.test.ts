@@ -3,7 +3,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Page, WebWorker } from 'puppeteer-core';
+import { TargetType, type Page, type WebWorker } from 'puppeteer-core';
 import { launchChromium, preparePage, watchProblems, type LaunchedBrowser } from '../../scripts/browser.js';
 import { spawnDemoServer, type SpawnedServer } from '../server/spawn.js';
 import { bookSoon } from './helpers.js';
@@ -24,6 +24,13 @@ import { bookSoon } from './helpers.js';
 // - Options are written to storage.sync from the service worker; the background registers the
 //   content scripts on `storage.onChanged`, which the test waits for.
 // - DH_SCREENSHOTS=1 saves the README's pictures (docs/screenshots/) from this set-up.
+
+/** What the test calls in the extension's service worker (no @types/chrome in this project). */
+declare const chrome: {
+  storage: { sync: { set(items: Record<string, unknown>): Promise<void> } };
+  scripting: { getRegisteredContentScripts(): Promise<unknown[]> };
+  windows: { create(data: { url: string }): Promise<unknown> };
+};
 
 let server: SpawnedServer;
 let chromium: LaunchedBrowser;
@@ -52,7 +59,7 @@ before(async () => {
   unlisted = `http://localhost:${server.port}`;
   extensionDir = await grantedCopy();
   chromium = await launchChromium([], { extensions: [extensionDir] });
-  const target = await chromium.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'));
+  const target = await chromium.browser.waitForTarget((t) => t.type() === TargetType.SERVICE_WORKER && t.url().endsWith('/background.js'));
   extensionId = new URL(target.url()).host;
   worker = (await target.worker())!;
   await worker.evaluate(async (origin: string) => {
@@ -125,7 +132,7 @@ describe('the nurses’ extension', () => {
     await popup.goto(`chrome-extension://${extensionId}/popup/popup.html`);
     await popup.waitForFunction(() => document.querySelector('#visits')?.getAttribute('aria-busy') === 'false');
     const rows = await popup.$$eval('.visit', (items) => items.map((i) => i.textContent));
-    expect(rows.some((r) => r?.includes('Tolvan') && r.includes('Bokad') && r.includes('Starta'))).to.be.true;
+    expect(rows.some((r) => r.includes('Tolvan') && r.includes('Bokad') && r.includes('Starta'))).to.be.true;
     expect(rows.join(' ')).not.to.include('Tolvansson');
     const text = await popup.evaluate(() => document.body.innerText);
     expect(text).to.include('Från intranätets sida');
@@ -152,7 +159,7 @@ describe('the nurses’ extension', () => {
     await page.goto(`${listed}/siths-login.html#no-certificate`, { waitUntil: 'load' });
     await page.waitForSelector('dh-siths-helper');
     const panel = await page.waitForFrame((f) => f.url().startsWith(`chrome-extension://${extensionId}/siths/panel.html`));
-    await panel.waitForFunction(() => document.querySelector('#failure')?.textContent?.includes('Inget certifikat valdes'));
+    await panel.waitForFunction(() => document.querySelector('#failure')?.textContent.includes('Inget certifikat valdes'));
     const text = await panel.evaluate(() => document.body.innerText);
     expect(text).to.include('SITHS-kortet sitter i kortläsaren');
     expect(text).to.include('it-support@regionexempel.se');

@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { registerContentScripts } from './background/content-scripts.js';
 import { preShareCheck } from './background/pre-share.js';
 import { popupVisits, purgeVisitCache } from './background/visits.js';
-import { serveRuntime, type RuntimeHandlers } from './messaging.js';
+import { serveRuntime, type RuntimeHandlers } from './runtime.js';
 
 // The background: every handler of the runtime message map, registered here in one place.
 const handlers: RuntimeHandlers = {

@@ -1,10 +1,10 @@
-import browser from 'webextension-polyfill';
 import { parseBridgeMessage, type BridgeRequests, type PreShareReport, type VisitSummary } from '../../components/src/bridge/protocol.js';
 
 /**
  * The extension's own messages (popup, options and content scripts ↔ background): one typed map.
  * The page's messages are the bridge protocol (`components/src/bridge/protocol.ts`); a content
- * script passes their bodies on, checked again here with the same parser.
+ * script passes their bodies on, checked again here with the same parser. Pure: the calls that send
+ * and serve these messages are in `runtime.ts`.
  */
 
 /** Where the popup's visits came from: an open intranet page, today's saved copy, or nowhere. */
@@ -48,28 +48,4 @@ export function parseRuntimeMessage(data: unknown): RuntimeMessage | undefined {
     return asBridge ? (data as unknown as RuntimeMessage) : undefined;
   }
   return Object.keys(data.body).length === 0 ? (data as unknown as RuntimeMessage) : undefined;
-}
-
-/** Sends a message to the background and returns its typed answer. */
-export async function ask<T extends RuntimeType>(type: T, body: RuntimeRequests[T]['request']): Promise<RuntimeRequests[T]['response']> {
-  return (await browser.runtime.sendMessage(runtimeMessage(type, body))) as RuntimeRequests[T]['response'];
-}
-
-/** Sends a message to the content script of one tab. */
-export async function askTab<T extends RuntimeType>(tabId: number, type: T, body: RuntimeRequests[T]['request']): Promise<RuntimeRequests[T]['response']> {
-  return (await browser.tabs.sendMessage(tabId, runtimeMessage(type, body))) as RuntimeRequests[T]['response'];
-}
-
-export type RuntimeHandler<T extends RuntimeType> = (body: RuntimeRequests[T]['request'], sender: browser.Runtime.MessageSender) => Promise<RuntimeRequests[T]['response']>;
-export type RuntimeHandlers = { readonly [T in RuntimeType]?: RuntimeHandler<T> };
-
-/** Listens for this map's messages and answers those with a handler; others are left to other listeners. */
-export function serveRuntime(handlers: RuntimeHandlers): void {
-  browser.runtime.onMessage.addListener((data: unknown, sender: browser.Runtime.MessageSender) => {
-    const message = parseRuntimeMessage(data);
-    const handler = message ? (handlers[message.type] as RuntimeHandler<RuntimeType> | undefined) : undefined;
-    if (!message || !handler) return undefined;
-    // Null rather than undefined: a promise resolving to undefined is "no answer" to the polyfill.
-    return handler(message.body as never, sender).then((answer) => answer ?? null, () => null);
-  });
 }

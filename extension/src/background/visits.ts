@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
-import { askTab, type PopupVisits } from '../messaging.js';
+import type { PopupVisits } from '../messaging.js';
+import { askTab } from '../runtime.js';
 import { hostPatterns, isIntranetPage } from '../lib/options.js';
 import { CACHE_KEY, cacheOf, cachedToday, popupSpan } from '../lib/visit-cache.js';
 import { fromExtensionPage } from './pre-share.js';

@@ -25,7 +25,7 @@ window.addEventListener('message', (event: MessageEvent) => {
   if (message?.kind !== 'request' || message.type !== 'pre-share-check') return;
   void (async () => {
     if (!(await allowed())) return;
-    const report = (await browser.runtime.sendMessage(runtimeMessage('pre-share-check', {}))) as RuntimeRequests['pre-share-check']['response'] | null;
+    const report: RuntimeRequests['pre-share-check']['response'] | null = await browser.runtime.sendMessage(runtimeMessage('pre-share-check', {}));
     const answer = report ? parseBridgeMessage(bridgeResponse(message, report)) : undefined;
     if (answer) window.postMessage(answer, location.origin);
   })();

@@ -95,7 +95,7 @@ export function validateOptions(input: ExtensionOptions): Result {
   }
   const riskPatterns = {} as Record<PatternReason, string[]>;
   for (const reason of PATTERN_REASONS) {
-    const words = (input.riskPatterns[reason] ?? []).map((w) => w.trim()).filter(Boolean);
+    const words = (input.riskPatterns[reason] as readonly string[] | undefined ?? []).map((w) => w.trim()).filter(Boolean);
     if (words.length > MAX_PATTERNS) errors.push({ field: 'riskPatterns', code: 'too-many', value: reason });
     const long = words.find((w) => w.length > MAX_TEXT);
     if (long) errors.push({ field: 'riskPatterns', code: 'too-long', value: long });
@@ -149,7 +149,7 @@ export function isSignInPage(url: string, signInUrls: readonly string[]): boolea
   if (!page) return false;
   return signInUrls.some((s) => {
     const sign = parseUrl(s);
-    return sign !== undefined && sign.origin === page.origin && page.pathname.startsWith(sign.pathname);
+    return sign?.origin === page.origin && page.pathname.startsWith(sign.pathname);
   });
 }
 

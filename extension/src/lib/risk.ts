@@ -27,7 +27,10 @@ function readable(url: string): string {
   }
 }
 
-/** Whether `text` shows a personnummer or samordningsnummer with a valid check digit. */
+/**
+ * Whether `text` shows a personnummer or samordningsnummer (the same rules as the redaction of scans,
+ * which lean towards covering: a real date is enough, a wrong check digit may be a typo).
+ */
 export function showsPersonnummer(text: string): boolean {
   return findPersonalData(text).some((hit) => hit.kind === 'personnummer');
 }

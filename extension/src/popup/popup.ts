@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { VisitSummary } from '../../../components/src/bridge/protocol.js';
 import { clockText, swedishClock } from '../../../components/src/core/time.js';
-import { ask } from '../messaging.js';
+import { ask } from '../runtime.js';
 import { dayOf } from '../lib/visit-cache.js';
 import { isIntranetPage } from '../lib/options.js';
 import { say } from '../lib/texts.js';

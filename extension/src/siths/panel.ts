@@ -26,7 +26,7 @@ async function showContacts(): Promise<void> {
 async function signInAddress(): Promise<string | undefined> {
   const options = await loadOptions();
   const tab = await browser.tabs.getCurrent();
-  return options.signInUrls.find((s) => tab?.url !== undefined && isSignInPage(tab.url, [s])) ?? options.signInUrls[0];
+  return options.signInUrls.find((s) => tab.url !== undefined && isSignInPage(tab.url, [s])) ?? options.signInUrls[0];
 }
 
 function onBookmark(): void {

@@ -6,9 +6,9 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Readonl
   return node;
 }
 
-export function byId<T extends HTMLElement>(id: string): T {
+export function byId<T extends HTMLElement = HTMLElement>(id: string, kind?: new () => T): T {
   const found = document.getElementById(id);
-  if (!found) throw new Error(`#${id} missing`);
+  if (!found || (kind && !(found instanceof kind))) throw new Error(`#${id} missing`);
   return found as T;
 }
 
