@@ -21,13 +21,12 @@ import { bookSoon } from './helpers.js';
 //   required — granted at install, as the nurse's click in the options page would grant them. The
 //   rest (options in storage.sync, content scripts registered at run time, both bridges, the
 //   handlers) is the shipped code.
-// - Options are written to storage.sync from the service worker; the background registers the
-//   content scripts on `storage.onChanged`, which the test waits for.
+// - The options page is driven as a person would; the background registers the content scripts on
+//   `storage.onChanged`, which the test waits for in the service worker.
 // - DH_SCREENSHOTS=1 saves the README's pictures (docs/screenshots/) from this set-up.
 
 /** What the test calls in the extension's service worker (no @types/chrome in this project). */
 declare const chrome: {
-  storage: { sync: { set(items: Record<string, unknown>): Promise<void> } };
   scripting: { getRegisteredContentScripts(): Promise<unknown[]> };
   windows: { create(data: { url: string }): Promise<unknown> };
 };
@@ -62,15 +61,7 @@ before(async () => {
   const target = await chromium.browser.waitForTarget((t) => t.type() === TargetType.SERVICE_WORKER && t.url().endsWith('/background.js'));
   extensionId = new URL(target.url()).host;
   worker = (await target.worker())!;
-  await worker.evaluate(async (origin: string) => {
-    await chrome.storage.sync.set({
-      options: {
-        signInUrls: [`${origin}/siths-login`], intranetOrigins: [origin],
-        riskPatterns: { ehr: ['TakeCare', 'Cosmic'], mail: ['Outlook'], '1177': ['1177'], 'patient-data': [] },
-        supportEmail: 'it-support@regionexempel.se', supportPhone: '010-123 45 67', clinic: 'Vårdcentralen Gagnef',
-      },
-    });
-  }, listed);
+  await configure();
   // Registered once the background has seen the options.
   await worker.evaluate(async () => {
     for (;;) {
@@ -87,6 +78,30 @@ after(async () => {
   await rm(dataDir, { recursive: true, force: true });
   await rm(extensionDir, { recursive: true, force: true });
 });
+
+/**
+ * The nurse's IT support fills in the options page: a wrong origin is refused with its field
+ * marked, then the region's addresses are saved. (Saving asks for these hosts; granted at install
+ * in this copy, the request answers at once.)
+ */
+async function configure(): Promise<void> {
+  const page = await newPage();
+  await page.goto(`chrome-extension://${extensionId}/options/options.html`, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelector<HTMLInputElement>('#pattern-ehr')?.value.includes('TakeCare'));
+  await page.locator('#intranetOrigins').fill(`${listed}/videobesok`);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForFunction(() => document.querySelector('#intranetOrigins')?.getAttribute('aria-invalid') === 'true');
+  expect(await page.$eval('#intranetOrigins-error', (e) => e.textContent)).to.include('är inte ett ursprung');
+  await page.locator('#intranetOrigins').fill(listed);
+  await page.locator('#signInUrls').fill(`${listed}/siths-login`);
+  await page.locator('#supportEmail').fill('it-support@regionexempel.se');
+  await page.locator('#supportPhone').fill('010-123 45 67');
+  await page.locator('#clinic').fill('Vårdcentralen Gagnef');
+  await page.locator('button[type="submit"]').click();
+  await page.waitForFunction(() => document.querySelector('#status')?.textContent === 'Sparat.');
+  expect(await page.$('[aria-invalid="true"]')).to.equal(null);
+  await page.close();
+}
 
 const newPage = async (): Promise<Page> => preparePage(await chromium.browser.newPage());
 
@@ -183,6 +198,13 @@ describe('the nurses’ extension', () => {
     const text = await shareMenuText(page);
     expect(text).to.include('TakeCare – Journal 19121212-1212 Tolvansson (personnummer i rubriken)');
     if (SHOTS) await (await page.$('dh-share-menu'))?.screenshot({ path: 'docs/screenshots/extension-pre-share.png' });
+
+    // The same check from the popup, at any time.
+    const popup = await newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup/popup.html`);
+    await popup.locator('#check').click();
+    await popup.waitForSelector('#check-result ul.flagged');
+    expect(await popup.$eval('#check-result', (e) => e.textContent)).to.include('TakeCare – Journal 19121212-1212 Tolvansson (personnummer)');
   });
 
   it('gives a page on an origin not in the options no answer: the share menu falls back to its checklist', async () => {
@@ -194,6 +216,23 @@ describe('the nurses’ extension', () => {
     expect(text).to.include('Stäng journalen, e-post och andra fönster med patientuppgifter');
     expect(text).not.to.include('Andra öppna');
     expect(text).not.to.include('TakeCare');
+  });
+
+  it('gives no answer either to a page on the same host at another port (the content script runs there, the origin is not listed)', async () => {
+    const otherDir = await mkdtemp(join(tmpdir(), 'dh-e2e-extension-other-'));
+    const other = await spawnDemoServer({ dataDir: otherDir });
+    try {
+      const page = await newPage();
+      await page.goto(`${other.url}/`, { waitUntil: 'networkidle0' });
+      await openWindowShare(page);
+      await page.waitForFunction(() => document.querySelector('dh-share-menu')?.shadowRoot?.querySelector('#confirm'));
+      const text = await shareMenuText(page);
+      expect(text).to.include('Stäng journalen, e-post och andra fönster med patientuppgifter');
+      expect(text).not.to.include('TakeCare');
+    } finally {
+      await other.close();
+      await rm(otherDir, { recursive: true, force: true });
+    }
   });
 });
 
