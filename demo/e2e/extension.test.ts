@@ -120,9 +120,9 @@ async function openWindowShare(page: Page): Promise<void> {
 const shareMenuText = (page: Page): Promise<string> => page.evaluate(() => document.querySelector('dh-share-menu')?.shadowRoot?.textContent ?? '');
 
 describe('the nurses’ extension', () => {
-  it('has popup and options pages without accessibility violations (axe)', async () => {
+  it('has popup, options and login-helper pages without accessibility violations (axe)', async () => {
     const axe = await readFile(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
-    for (const path of ['popup/popup.html', 'options/options.html']) {
+    for (const path of ['popup/popup.html', 'options/options.html', 'siths/panel.html#blocked-card']) {
       const page = await newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`, { waitUntil: 'load' });
       await page.waitForFunction(() => document.title !== '');
@@ -171,13 +171,32 @@ describe('the nurses’ extension', () => {
 
   it('shows the login helper on the sign-in page, with the failure the page shows, and not on another page', async () => {
     const page = await newPage();
-    await page.goto(`${listed}/siths-login.html#no-certificate`, { waitUntil: 'load' });
+    await page.goto(`${listed}/siths-login.html`, { waitUntil: 'load' });
     await page.waitForSelector('dh-siths-helper');
     const panel = await page.waitForFrame((f) => f.url().startsWith(`chrome-extension://${extensionId}/siths/panel.html`));
+    await panel.waitForFunction(() => document.querySelector('#contacts')?.textContent !== '');
+    // No failure on the page: the checklist only.
+    expect(await panel.$eval('#failure', (e) => e.textContent)).to.equal('');
+
+    // The page shows a failure (as its script would, without a reload): the panel explains it.
+    await page.evaluate(() => { location.hash = 'no-certificate'; });
     await panel.waitForFunction(() => document.querySelector('#failure')?.textContent.includes('Inget certifikat valdes'));
     const text = await panel.evaluate(() => document.body.innerText);
     expect(text).to.include('SITHS-kortet sitter i kortläsaren');
     expect(text).to.include('it-support@regionexempel.se');
+
+    // Another failure: the panel follows.
+    await page.evaluate(() => { location.hash = 'blocked-card'; });
+    await panel.waitForFunction(() => document.querySelector('#failure')?.textContent.includes('Kortet är spärrat'));
+
+    // The clinic she asks it to remember is the popup's.
+    await panel.locator('#clinic').fill('Vårdcentralen Leksand');
+    await panel.locator('#clinic-form button[type="submit"]').click();
+    await panel.waitForFunction(() => document.querySelector('#clinic-status')?.textContent === 'Sparat.');
+    const popup = await newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup/popup.html`);
+    await popup.waitForFunction(() => document.querySelector('#clinic')?.textContent === 'Mottagning: Vårdcentralen Leksand');
+    await popup.close();
 
     // Another page of the same site (the intranet): the scripts run there (the bridge answers),
     // the login helper does not show.

@@ -10,6 +10,8 @@ describe('sithsFailure', () => {
     ['Kortet är   spärrat.', 'blocked-card'],
     ['Felaktig adress: tjänsten finns inte här.', 'wrong-url'],
     ['Logga in med SITHS-kort. Välj ditt certifikat när webbläsaren frågar.', undefined],
+    // The demo sign-in page's own links.
+    ['Certifikatfel Utgången session Kort som spärrats Adressfel Inget fel', undefined],
   ];
   for (const [text, failure] of cases) {
     it(`reads ${JSON.stringify(text)} as ${String(failure)}`, () => {

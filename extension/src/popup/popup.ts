@@ -84,4 +84,9 @@ function wire(): void {
 fillTexts(say);
 wire();
 void showLinks();
-void showVisits();
+void showVisits().catch(() => {
+  // The background did not answer (it is starting, or was updated): say where the list comes from.
+  byId('visits').replaceChildren();
+  byId('source').textContent = say('popup.noSource');
+  byId('visits').setAttribute('aria-busy', 'false');
+});
