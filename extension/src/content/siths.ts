@@ -18,7 +18,7 @@ async function start(): Promise<void> {
   const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = `:host { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; }
-    iframe { width: 380px; height: 360px; border: 0; border-radius: 8px; box-shadow: 0 4px 18px rgba(0,0,0,.25); background: #fff; display: block; }
+    iframe { width: 380px; height: 440px; max-height: calc(100vh - 32px); border: 0; border-radius: 8px; box-shadow: 0 4px 18px rgba(0,0,0,.25); background: #fff; display: block; }
     button { all: initial; font: 14px system-ui, sans-serif; background: #0b5cad; color: #fff; padding: 4px 10px; border-radius: 6px; cursor: pointer; position: absolute; top: 8px; right: 8px; }
     button:focus-visible { outline: 3px solid #f5a300; outline-offset: 2px; }`;
   const frame = document.createElement('iframe');
