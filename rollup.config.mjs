@@ -46,7 +46,7 @@ const plugins = (extra = []) => [
   ...extra,
 ];
 
-export default [
+const configs = [
   {
     input: {
       'digitala-halsosamtal': 'components/src/index.ts',
@@ -82,3 +82,43 @@ export default [
     plugins: plugins(),
   },
 ];
+
+// The nurses' browser extension: each script a self-contained classic file (a content script or a
+// service worker loads no modules everywhere), then the static files and a zip for the stores.
+const EXTENSION = 'dist/extension';
+const extensionFiles = {
+  name: 'extension-files',
+  async writeBundle() {
+    const { readFile, writeFile, readdir } = await import('node:fs/promises');
+    const { zipSync } = await import('fflate');
+    for (const item of ['manifest.json', 'icons', 'popup/popup.html', 'options/options.html', 'siths/panel.html', 'ui/extension.css']) {
+      await cp(`extension/src/${item}`, `${EXTENSION}/${item}`, { recursive: true });
+    }
+    // The stores take a zip with the manifest at its root; no source maps in it.
+    const files = {};
+    for (const entry of await readdir(EXTENSION, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || entry.name.endsWith('.map')) continue;
+      const path = `${entry.parentPath}/${entry.name}`;
+      files[path.slice(EXTENSION.length + 1)] = new Uint8Array(await readFile(path));
+    }
+    await writeFile('dist/digitala-halsosamtal-extension.zip', zipSync(files, { level: 9, mtime: new Date('2026-01-01T00:00:00Z') }));
+  },
+};
+const extensionEntries = {
+  background: 'extension/src/background.ts',
+  'popup/popup': 'extension/src/popup/popup.ts',
+  'options/options': 'extension/src/options/options.ts',
+  'siths/panel': 'extension/src/siths/panel.ts',
+  'content/bridge': 'extension/src/content/bridge.ts',
+  'content/siths': 'extension/src/content/siths.ts',
+};
+const entryNames = Object.keys(extensionEntries);
+for (const [name, input] of Object.entries(extensionEntries)) {
+  configs.push({
+    input,
+    output: { file: `${EXTENSION}/${name}.js`, format: 'iife', sourcemap: false },
+    plugins: plugins(name === entryNames.at(-1) ? [extensionFiles] : []),
+  });
+}
+
+export default configs;

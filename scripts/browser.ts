@@ -12,7 +12,7 @@ export interface LaunchedBrowser {
 
 export async function launchChromium(
   extraArgs: readonly string[] = [],
-  options: { denyMedia?: boolean; executablePath?: string } = {},
+  options: { denyMedia?: boolean; executablePath?: string; /** Unpacked extensions to load (needs the pipe). */ extensions?: string[] } = {},
 ): Promise<LaunchedBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'dh-chromium-'));
   // Without the fake UI flag nobody answers the permission prompt: camera and microphone are denied.
@@ -22,6 +22,7 @@ export async function launchChromium(
     // A pipe rather than a debugging port: it also works for a browser in another network namespace.
     pipe: true,
     headless: true,
+    ...(options.extensions ? { enableExtensions: options.extensions } : {}),
     args: [...args, `--user-data-dir=${profile}`, ...extraArgs],
   });
   return {
