@@ -38,12 +38,15 @@ export class InviteDraftController implements ReactiveController {
   /** Writes the current draft after every earlier write. */
   save(): void {
     const record = this.#snapshot();
-    this.#chain = this.#chain.then(async () => (await getServices()).store.drafts.set(DRAFT_KEY, record)).catch(() => undefined);
+    // The services of now, not of when the write's turn comes (a test or a host page may reset them).
+    const services = getServices();
+    this.#chain = this.#chain.then(async () => (await services).store.drafts.set(DRAFT_KEY, record)).catch(() => undefined);
   }
 
   /** Forgets the draft once it was sent, after any write still under way. */
   async clear(): Promise<void> {
+    const services = getServices();
     await this.#chain;
-    await (await getServices()).store.drafts.delete(DRAFT_KEY);
+    await (await services).store.drafts.delete(DRAFT_KEY);
   }
 }

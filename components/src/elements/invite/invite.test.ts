@@ -3,7 +3,7 @@ import { afterEach, before, beforeEach, describe, it } from 'node:test';
 import { sendKeys } from '@web/test-runner-commands';
 import { deleteDB } from 'idb';
 import type { Clinic } from '../../core/index.js';
-import { $, $$, axeViolations, click, fill, mount, nextEvent, page, until } from '../../testing/dom.js';
+import { $, $$, axeViolations, click, fill, mount, focusedElement, nextEvent, page, typeDate, until } from '../../testing/dom.js';
 import { demoUrl, uniqueDbName } from '../../testing/env.js';
 import { configure, getServices, resetServices } from '../shared/services.js';
 import './define.js';
@@ -123,8 +123,13 @@ describe('dh-invite', () => {
       // Step back to the visit and try bad times.
       await click(el, 'Tillbaka');
       await click(el, 'Tillbaka');
+      // A date typed only in part: the native field holds no value, and says it is incomplete.
+      await fill(el, 'date', '');
+      $<HTMLInputElement>(el, '[name="date"]')!.focus();
+      await sendKeys({ type: '3' });
+      await click(el, 'Nästa');
+      expect($(el, '#date-error')?.textContent).to.match(/ÅÅÅÅ-MM-DD/);
       for (const [date, time, field, message] of [
-        ['30/11/2026', '10:00', 'date', /ÅÅÅÅ-MM-DD/],
         ['2026-11-30', 'halv tre', 'time', /TT:MM/],
         ['', '10:00', 'date', /Ange datum/],
         ['2026-11-24', '10:00', 'date', /passerat/],
@@ -168,7 +173,9 @@ describe('dh-invite', () => {
     const el = await invite();
     await fill(el, 'clinic', 'gagnef');
     await click(el, 'Nästa');
+    const lookedUp = nextEvent(el, 'dh-participant-lookup');
     await fill(el, 'personnummer', '191212121212');
+    expect((await lookedUp).detail.filled).to.equal(true);
     await until(() => $(el, '.cache'), 'the cache note');
     expect($(el, '.cache')!.textContent).to.match(/hämtat från tidigare besök/i);
     expect($<HTMLInputElement>(el, '[name="givenName"]')!.value).to.equal('Tolvan');
@@ -187,8 +194,11 @@ describe('dh-invite', () => {
     const el = await invite();
     await fill(el, 'clinic', 'gagnef');
     await click(el, 'Nästa');
+    const lookedUp = nextEvent(el, 'dh-participant-lookup');
     await fill(el, 'personnummer', '19121212-1212');
-    await new Promise((r) => setTimeout(r, 200));
+    // The look-up has finished when the event comes: only then does "nothing filled in" mean anything.
+    expect((await lookedUp).detail.filled).to.equal(false);
+    await el.updateComplete;
     expect($(el, '.cache')).to.equal(null);
     expect($<HTMLInputElement>(el, '[name="givenName"]')!.value).to.equal('');
   });
@@ -340,9 +350,10 @@ describe('dh-invite', () => {
     $<HTMLInputElement>(el, '[name="reason"]')!.focus();
     await sendKeys({ type: 'Hälsosamtal' });
     await sendKeys({ press: 'Tab' });
-    await sendKeys({ type: '2026-11-30' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ type: '14:30' });
+    await typeDate('2026-11-30');
+    // The date field's parts are Tab stops of their own (each shown by its highlighted part).
+    for (let i = 0; i < 5 && focusedElement()?.getAttribute('name') !== 'time'; i++) await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: '1430' }); // as nurses used to type it
     await sendKeys({ press: 'Enter' });
     await until(() => $(el, '[name="interpreter"]'), 'interpreter step');
     $<HTMLInputElement>(el, '[name="interpreter"]')!.focus();
@@ -351,8 +362,9 @@ describe('dh-invite', () => {
     $<HTMLInputElement>(el, '#confirm')!.focus();
     await sendKeys({ press: 'Space' });
     await sendKeys({ press: 'Enter' });
-    await sent;
+    const { detail } = await sent;
     expect((await outbox()).filter((m) => m.to === e164(mobile))).to.have.length(1);
+    expect((await (await getServices()).store.bookings.get(detail.bookingId))?.start).to.equal('2026-11-30T13:30:00.000Z');
   });
 
   describe('on an English page (lang="en" on an ancestor)', () => {

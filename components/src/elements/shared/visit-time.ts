@@ -30,7 +30,8 @@ export class FreeTimesController implements ReactiveController {
   readonly #query: () => FreeTimesQuery;
   #key = '';
   #seq = 0;
-  #services: VisitService | undefined;
+  #services: Promise<VisitService> | undefined;
+  #listening: VisitService | undefined;
   readonly #onChanged = (): void => {
     this.#key = '';
     this.#host.requestUpdate();
@@ -44,15 +45,19 @@ export class FreeTimesController implements ReactiveController {
 
   hostConnected(): void {
     this.#key = '';
-    void getServices().then((services) => {
-      this.#services = services;
-      services.addEventListener('bookings-changed', this.#onChanged);
+    const services = this.#services = getServices();
+    void services.then((s) => {
+      if (this.#services !== services) return;
+      this.#listening = s;
+      s.addEventListener('bookings-changed', this.#onChanged);
     }, () => undefined);
   }
 
   hostDisconnected(): void {
     this.#seq++;
-    this.#services?.removeEventListener('bookings-changed', this.#onChanged);
+    this.#services = undefined;
+    this.#listening?.removeEventListener('bookings-changed', this.#onChanged);
+    this.#listening = undefined;
   }
 
   hostUpdate(): void {
@@ -67,9 +72,10 @@ export class FreeTimesController implements ReactiveController {
   async #load(q: FreeTimesQuery, seq: number): Promise<void> {
     const date = parseIsoDate(q.date);
     let times: string[] = [];
-    if (q.clinic && date && Number.isInteger(q.durationMinutes) && q.durationMinutes > 0) {
+    const pending = this.#services;
+    if (pending && q.clinic && date && Number.isInteger(q.durationMinutes) && q.durationMinutes > 0) {
       try {
-        const services = await getServices();
+        const services = await pending;
         const bookings = await services.store.bookings.list({ clinicId: q.clinic.id, from: swedishInstant(date, 0), to: swedishInstant(addDays(date, 1), 0) });
         times = freeStartTimes({
           date, hours: dayHours(q.clinic.openingHours, q.date), durationMinutes: q.durationMinutes, now: q.now,
