@@ -28,6 +28,7 @@ export class BookingActionsController implements ReactiveController {
   codeLocked = false;
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #to: ActionsHost;
+  #services: VisitService | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, to: ActionsHost) {
     this.#host = host;
@@ -41,7 +42,7 @@ export class BookingActionsController implements ReactiveController {
 
   /** Reads what is pending for a booking shown anew: unsent SMS, a locked interpreter code. */
   async read(booking: Booking | undefined): Promise<void> {
-    const services = await getServices();
+    const services = this.#services = await getServices();
     this.stale = false;
     this.unsent = booking ? await services.unsent(booking.id) : [];
     this.codeLocked = booking?.interpreter ? await services.store.interpreterCodes.locked(booking.id) : false;
@@ -53,7 +54,8 @@ export class BookingActionsController implements ReactiveController {
     this.busy = true;
     this.message = undefined;
     this.#host.requestUpdate();
-    const services = await getServices();
+    // Read with the booking: an action answers within the same turn when it is refused at once.
+    const services = this.#services ?? await getServices();
     try {
       await action(services);
     } catch (error) {
@@ -65,6 +67,7 @@ export class BookingActionsController implements ReactiveController {
       }
     } finally {
       this.busy = false;
+      this.#host.requestUpdate();
       this.unsent = await services.unsent(booking.id);
       this.#host.requestUpdate();
     }

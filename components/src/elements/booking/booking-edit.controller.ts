@@ -75,6 +75,7 @@ export class BookingEditController implements ReactiveController {
       if (!result.ok) {
         this.errors = result.errors;
         this.#to.focus('[aria-invalid="true"]');
+        this.#host.requestUpdate();
         return;
       }
       if (result.sms.length > 0) this.#actions.report(result.sms, 'ui.booking.saved');
