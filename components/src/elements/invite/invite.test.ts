@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { afterEach, before, beforeEach, describe, it } from 'node:test';
 import { sendKeys } from '@web/test-runner-commands';
 import { deleteDB } from 'idb';
-import type { Clinic } from '../../core/index.js';
+import { emptyDraft, validateInvite, type Clinic } from '../../core/index.js';
 import { $, $$, axeViolations, click, fill, mount, focusedElement, nextEvent, page, typeDate, until } from '../../testing/dom.js';
 import { demoUrl, uniqueDbName } from '../../testing/env.js';
 import { configure, getServices, resetServices } from '../shared/services.js';
@@ -162,6 +162,37 @@ describe('dh-invite', () => {
       expect($(el, '#interpreterMobile-error')?.textContent).to.match(/inte svenskt/);
       expect($(el, '#interpreterEmail-error')?.textContent).to.match(/Ange e-postadress/);
     });
+  });
+
+  it('offers the day\'s free start times within opening hours, with today and the day\'s hours beside the date', async () => {
+    const services = await getServices();
+    const taken = validateInvite({
+      ...emptyDraft(), clinic: 'gagnef', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson',
+      mobile: '+46701234567', reason: 'Hälsosamtal', date: '2026-11-30', time: '10:00', duration: 45,
+    }, NOW, { clinics: CLINICS });
+    if (!taken.ok) throw new Error('bad test booking');
+    await services.book(taken.value, NOW);
+    const el = await invite();
+    await fillToSummary(el, uniqueMobile());
+    await click(el, 'Tillbaka');
+    await click(el, 'Tillbaka');
+    const date = $<HTMLInputElement>(el, '[name="date"]')!;
+    expect([date.type, date.min]).to.deep.equal(['date', '2026-11-25']);
+    expect($(el, '#date-hint')!.textContent).to.equal('I dag är det onsdag 25 november 2026. måndag 30 november 2026: öppet 08:00–17:00');
+    await fill(el, 'duration', '30');
+    const times = await until(() => {
+      const options = $$(el, '#time-options option').map((o) => (o as HTMLOptionElement).value);
+      return options.length > 0 && !options.includes('10:15') ? options : undefined;
+    }, 'the free times for 30 minutes');
+    expect($<HTMLInputElement>(el, '[name="time"]')!.getAttribute('list')).to.equal('time-options');
+    // 08:00–17:00 by quarters, 30 minutes long: 08:00 … 16:30, less those overlapping 10:00–10:45.
+    expect(times[0]).to.equal('08:00');
+    expect(times.at(-1)).to.equal('16:30');
+    expect(times.filter((t) => t >= '09:30' && t <= '11:00')).to.deep.equal(['09:30', '10:45', '11:00']);
+    expect($(el, '#time-hint')!.textContent).to.contain(`Listan har dagens ${times.length} lediga tider.`);
+    await fill(el, 'date', '2026-11-29'); // a Sunday
+    await until(() => $(el, '#date-hint')?.textContent.includes('söndag 29 november 2026: stängt'), 'the closed day');
+    await until(() => $(el, '#time-options') === null, 'no times on a closed day');
   });
 
   it('fills in a participant seen in the last 30 days, marked and editable', async () => {
