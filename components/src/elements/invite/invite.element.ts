@@ -2,8 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import {
-  DEFAULT_DURATION_MINUTES, DEFAULT_INTERPRETER_LANGUAGES, PATIENT_LOCALES, emptyDraft, isUiLocale, languageName,
-  formatMobile, validateInvite, visitDateText,
+  DEFAULT_DURATION_MINUTES, DEFAULT_INTERPRETER_LANGUAGES, PATIENT_LOCALES, emptyDraft, languageName, validateInvite,
   type InviteDraft, type InviteErrors, type InviteField, type MessageKey, type Params,
 } from '../../core/index.js';
 import { baseStyles } from '../shared/base.styles.js';
@@ -16,6 +15,7 @@ import { getServices } from '../shared/services.js';
 import { FreeTimesController, visitTimeFields } from '../shared/visit-time.js';
 import { InviteDraftController, type Step } from './invite-draft.controller.js';
 import { InviteSendController } from './invite-send.controller.js';
+import { inviteSummary } from './invite-summary.js';
 import { inviteStyles } from './invite.styles.js';
 import { ParticipantLookupController } from './participant-lookup.controller.js';
 
@@ -334,42 +334,15 @@ export class DhInvite extends DhElement {
   }
 
   #renderSummary(): TemplateResult {
-    const r = this.#validate();
-    const d = this.draft;
-    const clinic = this.#clinic.clinics.find((c) => c.id === d.clinic)?.name ?? d.clinic;
-    const when = r.ok ? visitDateText(r.value.start, this.fullLocale) : { date: d.date, time: d.time };
-    const mobile = r.ok ? r.value.participant.mobile : d.mobile;
-    const row = (label: MessageKey, value: string): TemplateResult => html`<dt>${this.t(label)}</dt><dd>${value}</dd>`;
-    return html`
-      <p>${this.t('ui.summary.check')}</p>
-      <p id="mobile-label"><strong>${this.t('ui.summary.mobile')}</strong></p>
-      <p class="mobile" part="mobile" aria-describedby="mobile-label">${formatMobile(mobile)}</p>
-      <dl class="summary">
-        ${row('ui.field.clinic', clinic)}
-        ${row('ui.field.personnummer', r.ok ? r.value.participant.personnummer : d.personnummer)}
-        ${row('ui.field.givenName', d.givenName)} ${row('ui.field.familyName', d.familyName)}
-        ${row('ui.field.email', d.email || this.t('ui.summary.none'))}
-        ${row('ui.field.reason', d.reason)}
-        ${row('ui.field.date', when.date)} ${row('ui.field.time', when.time)}
-        ${row('ui.field.duration', this.t('ui.minutes', { n: String(d.duration) }))}
-        ${row('ui.field.language', isUiLocale(d.language) ? this.t(`ui.locale.${d.language}`) : d.language)}
-        ${d.interpreter
-          ? html`${row('ui.field.interpreterLanguage', languageName(d.interpreterLanguage, this.locale))}
-              ${row('ui.field.interpreterMobile', formatMobile(r.ok ? (r.value.interpreter?.mobile ?? '') : d.interpreterMobile))}
-              ${row('ui.field.interpreterEmail', d.interpreterEmail)}`
-          : row('ui.step.interpreter', this.t('ui.summary.interpreterNone'))}
-      </dl>
-      <div class="check">
-        <input id="confirm" name="confirm" type="checkbox" required .checked=${live(this.confirmed)}
-          aria-invalid=${this.confirmError ? 'true' : 'false'} aria-describedby=${this.confirmError ? 'confirm-error' : nothing}
-          @change=${(e: Event) => {
-            this.confirmed = (e.target as HTMLInputElement).checked;
-            this.confirmError = false;
-          }} />
-        <label for="confirm">${this.t('ui.summary.confirm')}</label>
-      </div>
-      ${this.confirmError ? html`<p id="confirm-error" class="error" part="error">${this.t('ui.summary.confirm.required')}</p>` : nothing}
-    `;
+    return inviteSummary({
+      t: this.#t, locale: this.locale, fullLocale: this.fullLocale, draft: this.draft, checked: this.#validate(),
+      clinicName: this.#clinic.clinics.find((c) => c.id === this.draft.clinic)?.name ?? this.draft.clinic,
+      confirmed: this.confirmed, confirmError: this.confirmError,
+      onConfirm: (checked) => {
+        this.confirmed = checked;
+        this.confirmError = false;
+      },
+    });
   }
 
   #errorText(name: InviteField): string | undefined {
