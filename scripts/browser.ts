@@ -60,13 +60,24 @@ export function nextWorkday(now = new Date()): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Chooses the clinic the nurse works at in the page's `dh-clinic-picker`; the page's elements follow. */
+export async function chooseClinic(page: Page, clinic: string): Promise<void> {
+  await page.waitForFunction((id: string) => {
+    const select = document.querySelector('dh-clinic-picker')?.shadowRoot?.querySelector('select');
+    return select && [...select.options].some((o) => o.value === id);
+  }, {}, clinic);
+  await page.select('dh-clinic-picker >>> select', clinic);
+}
+
 /** Fills the invite wizard on the page up to the summary, by its labelled controls. */
 export async function fillInvite(page: Page, values: Readonly<Record<string, string>>): Promise<void> {
   const field = (name: string): string => `dh-invite >>> [name="${name}"]`;
   const next = async (): Promise<void> => {
     await page.locator('dh-invite >>> button[type="submit"]').click();
   };
-  // A new invitation after a sent one starts at the participant: the clinic is remembered.
+  // The nurse stands on the clinic first, in the page's picker where it has one; the invitation follows.
+  if (values.clinic && await page.$('dh-clinic-picker')) await chooseClinic(page, values.clinic);
+  // An invitation for a known clinic starts at the participant.
   await page.waitForFunction(() => document.querySelector('dh-invite')?.shadowRoot?.querySelector('[name="clinic"], [name="personnummer"]'));
   if (await page.$(field('clinic'))) {
     await page.select(field('clinic'), values.clinic ?? 'gagnef');

@@ -27,7 +27,7 @@ describe('the published package', () => {
     const manifest = JSON.parse(await readFile('custom-elements.json', 'utf8')) as Manifest;
     const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement);
     expect(elements.map((e) => e.tagName).sort()).to.deep.equal([
-      'dh-booking', 'dh-calendar', 'dh-call', 'dh-device-check', 'dh-guest-join', 'dh-invite', 'dh-lobby', 'dh-patient-join', 'dh-share', 'dh-share-menu',
+      'dh-booking', 'dh-calendar', 'dh-call', 'dh-clinic-picker', 'dh-device-check', 'dh-guest-join', 'dh-invite', 'dh-lobby', 'dh-patient-join', 'dh-share', 'dh-share-menu',
       'dh-speaker-test', 'dh-star-profile',
     ]);
     for (const tag of ['dh-patient-join', 'dh-guest-join']) {

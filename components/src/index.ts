@@ -2,6 +2,7 @@
  * The nurse-side bundle: one `<script type="module">` registers the elements and exposes the
  * configuration API. Registration is guarded, so loading it twice is harmless.
  */
+import './elements/clinic-picker/define.js';
 import './elements/invite/define.js';
 import './elements/calendar/define.js';
 import './elements/booking/define.js';
@@ -10,6 +11,7 @@ import './elements/star-profile/define.js';
 // The OCR engine and pdf.js are not in this bundle: dh-share loads them when a scan is opened.
 import './elements/share/define.js';
 
+export { DhClinicPicker } from './elements/clinic-picker/clinic-picker.element.js';
 export { DhInvite } from './elements/invite/invite.element.js';
 export { DhCalendar } from './elements/calendar/calendar.element.js';
 export { DhBooking } from './elements/booking/booking.element.js';

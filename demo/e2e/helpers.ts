@@ -50,10 +50,8 @@ export async function bookSoon(baseUrl: string, page: Page, mobile: string, inte
   await page.locator('dh-invite >>> #confirm').click();
   await page.locator('dh-invite >>> button[type="submit"]').click();
   await page.waitForFunction(() => document.querySelector('dh-invite')?.shadowRoot?.querySelector('.status.good'));
-  await page.evaluate((d) => {
-    document.querySelector('dh-calendar')?.setAttribute('clinic', 'demo-jour');
-    document.querySelector('dh-calendar')?.setAttribute('date', d);
-  }, isoDate(start.date));
+  // The calendar follows the clinic chosen in the picker (fillInvite chose it): only the week to show.
+  await page.evaluate((d) => document.querySelector('dh-calendar')?.setAttribute('date', d), isoDate(start.date));
 }
 
 export async function smsTo(baseUrl: string, e164: string): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { after, before, describe, it } from 'node:test';
-import { fillInvite, nextWorkday, watchProblems, type LaunchedBrowser } from '../../scripts/browser.js';
+import { chooseClinic, fillInvite, nextWorkday, watchProblems, type LaunchedBrowser } from '../../scripts/browser.js';
 import type { SpawnedServer } from '../server/spawn.js';
 import { startDemoRun, type DemoRun } from './helpers.js';
 
@@ -47,6 +47,43 @@ describe('the demo intranet page', () => {
     const text = await page.waitForFunction(() => document.querySelector('dh-calendar')?.shadowRoot?.querySelector('button.booking')?.textContent);
     expect(await text.jsonValue()).to.match(/10:00–10:45\s+Tolvan Tolvansson/);
     expect(violations).to.deep.equal([]);
+    expect(problems).to.deep.equal([]);
+    await page.close();
+  });
+
+  it('follows one current clinic: book at one, switch, book at another, and each calendar shows its own; the choice is remembered', async () => {
+    const page = await chromium.browser.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${server.url}/`, { waitUntil: 'networkidle0' });
+    const date = nextWorkday();
+    const calendarText = async (): Promise<string> =>
+      page.evaluate(() => document.querySelector('dh-calendar')?.shadowRoot?.querySelector('[part="grid"]')?.textContent ?? '');
+    const waitForCalendar = (has: string, hasNot: string): Promise<unknown> => page.waitForFunction((has: string, hasNot: string) => {
+      const text = document.querySelector('dh-calendar')?.shadowRoot?.querySelector('[part="grid"]')?.textContent ?? '';
+      return text.includes(has) && !text.includes(hasNot);
+    }, {}, has, hasNot);
+
+    for (const [clinic, givenName, mobile] of [['leksand', 'Lena', '070-111 22 01'], ['falun-norra', 'Frida', '070-111 22 02']] as const) {
+      await fillInvite(page, { clinic, personnummer: '19121212-1212', givenName, familyName: 'Tolvansson', mobile, reason: 'Hälsosamtal 50 år', date, time: '11:00' });
+      await page.locator('dh-invite >>> #confirm').click();
+      await page.locator('dh-invite >>> button[type="submit"]').click();
+      await page.waitForFunction(() => document.querySelector('dh-invite')?.shadowRoot?.querySelector('.status.good'));
+      await page.locator('dh-invite >>> button.primary').click(); // "Ny inbjudan"
+      if (clinic === 'leksand') {
+        // The calendar beside it follows the clinic chosen in the picker, with no reload.
+        await page.evaluate((d) => document.querySelector('dh-calendar')?.setAttribute('date', d), date);
+        await waitForCalendar('Lena Tolvansson', 'Frida');
+      }
+    }
+    await waitForCalendar('Frida Tolvansson', 'Lena');
+    await chooseClinic(page, 'leksand');
+    await waitForCalendar('Lena Tolvansson', 'Frida');
+    expect(await calendarText()).to.match(/11:00–11:45\s+Lena Tolvansson/);
+
+    // Remembered in this browser: the next page stands on Leksand, the invitation too.
+    await page.reload({ waitUntil: 'networkidle0' });
+    await page.waitForFunction(() => document.querySelector('dh-invite')?.shadowRoot?.querySelector('.clinic')?.textContent === 'Mottagning: Vårdcentralen Leksand');
+    expect(await page.evaluate(() => document.querySelector('dh-clinic-picker')?.shadowRoot?.querySelector('select')?.value)).to.equal('leksand');
     expect(problems).to.deep.equal([]);
     await page.close();
   });

@@ -64,6 +64,13 @@ describe('validateInvite', () => {
       expect(r.ok && r.value.start.toISOString()).to.equal('2027-06-14T07:00:00.000Z');
     });
 
+    it('reads a time typed the old ways: 0930, 9.30, 9:30', () => {
+      for (const time of ['0930', '9.30', '9:30', '09:30']) {
+        const r = validateInvite(good({ time }), NOW, { clinics: CLINICS });
+        expect(r.ok && r.value.start.toISOString(), time).to.equal('2026-11-30T08:30:00.000Z');
+      }
+    });
+
     it('takes an interpreter when one is requested', () => {
       const r = validateInvite(
         good({ interpreter: true, interpreterLanguage: 'ar', interpreterMobile: '073-456 78 90', interpreterEmail: 'tolk@tolkformedling.se' }),

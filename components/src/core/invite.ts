@@ -7,6 +7,7 @@ import { parseMobile, type MobileErrorCode } from './phone.js';
 import { parsePersonnummer, type PersonnummerErrorCode } from './personnummer.js';
 import { ok } from './result.js';
 import { dateKey, isoWeekday, parseClock, parseIsoDate, swedishDate, swedishInstant } from './time.js';
+import { normaliseClock } from './visit-slots.js';
 
 /** What the nurse has typed, field by field; names match the form controls' `name`. */
 export interface InviteDraft {
@@ -232,7 +233,8 @@ function checkStart(
   if (dateKey(date) < dateKey(swedishDate(now))) return err('date', 'past');
   const open = hours[isoWeekday(date) as keyof WeeklyHours];
   if (!open) return err('date', 'closed');
-  const minutes = parseClock(draft.time);
+  // '0930' and '9.30' are times as much as '09:30' (the way nurses type them).
+  const minutes = parseClock(normaliseClock(draft.time) ?? draft.time);
   if (minutes === undefined || minutes >= 24 * 60) return err('time', 'invalid');
   const start = swedishInstant(date, minutes);
   if (start.getTime() <= now.getTime()) return err('time', 'past');

@@ -137,3 +137,16 @@ export async function tabUntil(matches: (e: HTMLElement) => boolean, what: strin
   }
   throw new Error(`Tab never reached ${what}`);
 }
+
+/**
+ * Types a date ('YYYY-MM-DD') into the focused native date field, part by part in the order the
+ * browser shows them: its own language orders them (ÅÅÅÅ-MM-DD in a Swedish browser, MM/DD/YYYY in
+ * the test runner's headless en-US one), the same as the page's default Intl locale.
+ */
+export async function typeDate(iso: string): Promise<void> {
+  const [year = '', month = '', day = ''] = iso.split('-');
+  const parts = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(2000, 0, 2));
+  for (const { type } of parts) {
+    if (type === 'year' || type === 'month' || type === 'day') await sendKeys({ type: { year, month, day }[type] });
+  }
+}

@@ -10,6 +10,7 @@ import type { VisitService } from '../../visits/visit-service.js';
 import '../booking/define.js';
 import type { DhBooking } from '../booking/booking.element.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { CurrentClinicController } from '../shared/current-clinic.controller.js';
 import '../shared/nurse-texts.js';
 import { DhElement } from '../shared/dh-element.js';
 import { errorText } from '../shared/error-text.js';
@@ -44,7 +45,7 @@ const asLocalDate = (d: DateParts): Date => new Date(d.year, d.month - 1, d.day,
 export class DhCalendar extends DhElement {
   static override styles = [baseStyles, calendarStyles];
 
-  /** The clinic whose visits are shown (a clinic id from the configuration). */
+  /** Pins the calendar to this clinic (an id from the configuration); else it shows the nurse's current clinic. */
   @property({ reflect: true }) accessor clinic = '';
   /** 'day', 'week' or 'agenda'. */
   @property({ reflect: true }) accessor view: CalendarView = 'week';
@@ -61,6 +62,9 @@ export class DhCalendar extends DhElement {
 
   @query('dialog') private accessor dialog!: HTMLDialogElement;
 
+  readonly #clinic = new CurrentClinicController(this, () => this.clinic);
+  /** The clinic whose visits are listed: a change of the nurse's clinic lists the new one's. */
+  #listed: string | undefined;
   #services: VisitService | undefined;
   #loadSeq = 0;
   #loading: Promise<void>;
@@ -94,7 +98,8 @@ export class DhCalendar extends DhElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('clinic') || changed.has('view') || changed.has('date')) && this.#services) this.#onChanged();
+    const clinicChanged = this.#listed !== undefined && this.#listed !== this.#clinic.id;
+    if ((clinicChanged || changed.has('view') || changed.has('date')) && this.#services) this.#onChanged();
   }
 
   /** Resolves when the bookings for the current period are loaded and rendered. */
@@ -112,8 +117,10 @@ export class DhCalendar extends DhElement {
     if (!services) return;
     const seq = ++this.#loadSeq;
     if (this.loaded) this.#loading = new Promise((resolve) => (this.#loaded = resolve));
+    await this.#clinic.ready;
+    const clinicId = this.#listed = this.#clinic.id;
     const { from, to } = calendarRange(this.view, this.#anchor);
-    const list = await services.store.bookings.list({ clinicId: this.clinic, from, to });
+    const list = await services.store.bookings.list({ clinicId, from, to });
     // A later navigation may have overtaken this read: keep only the newest.
     if (seq !== this.#loadSeq) return;
     this.bookings = list;

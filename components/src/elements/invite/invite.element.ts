@@ -2,20 +2,23 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import {
-  DEFAULT_DURATION_MINUTES, DEFAULT_INTERPRETER_LANGUAGES, PATIENT_LOCALES, emptyDraft, isUiLocale, languageName, parsePersonnummer,
-  formatMobile, validateInvite, visitDateText,
+  DEFAULT_DURATION_MINUTES, DEFAULT_INTERPRETER_LANGUAGES, PATIENT_LOCALES, emptyDraft, languageName, validateInvite,
   type InviteDraft, type InviteErrors, type InviteField, type MessageKey, type Params,
 } from '../../core/index.js';
-import type { SendResult } from '../../notify/index.js';
-import type { SmsOutcome, VisitService } from '../../visits/visit-service.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { CurrentClinicController } from '../shared/current-clinic.controller.js';
 import '../shared/nurse-texts.js';
 import { DhElement } from '../shared/dh-element.js';
 import { errorText, inviteErrorText } from '../shared/error-text.js';
+import { inputField, selectField } from '../shared/field.js';
 import { getServices } from '../shared/services.js';
+import { FreeTimesController, visitTimeFields } from '../shared/visit-time.js';
+import { InviteDraftController, type Step } from './invite-draft.controller.js';
+import { InviteSendController } from './invite-send.controller.js';
+import { inviteSummary } from './invite-summary.js';
 import { inviteStyles } from './invite.styles.js';
+import { ParticipantLookupController } from './participant-lookup.controller.js';
 
-type Step = 'clinic' | 'participant' | 'visit' | 'interpreter' | 'summary';
 const STEPS: readonly Step[] = ['clinic', 'participant', 'visit', 'interpreter', 'summary'];
 const STEP_FIELDS: Record<Step, readonly InviteField[]> = {
   clinic: ['clinic'],
@@ -24,20 +27,17 @@ const STEP_FIELDS: Record<Step, readonly InviteField[]> = {
   interpreter: ['interpreterLanguage', 'interpreterMobile', 'interpreterEmail'],
   summary: [],
 };
-const DRAFT_KEY = 'invite';
-const LAST_CLINIC_KEY = 'last-clinic';
-
-interface SavedDraft {
-  readonly draft: InviteDraft;
-  readonly step: Step;
-}
 
 /**
  * @tagname dh-invite
  * @summary The nurse's invitation wizard: clinic → participant → visit → interpreter → summary → send.
+ * It works for the nurse's current clinic (see `dh-clinic-picker`), starting at the participant when
+ * she has one; its first step chooses one for the whole page.
  *
  * @fires dh-before-invite-send - Cancelable. Fired with the checked invitation before anything is stored or sent.
  * @fires dh-invite-sent - The booking is stored and the invitations were handed to the SMS relay; `detail.bookingId`.
+ * @fires dh-clinic-change - The nurse chose a clinic in the first step; the page's other elements follow.
+ * @fires dh-participant-lookup - A complete personnummer was looked up in the 30-day cache; `detail.filled`.
  *
  * @csspart form - The form of the current step.
  * @csspart field - Each labelled field.
@@ -58,33 +58,62 @@ interface SavedDraft {
 export class DhInvite extends DhElement {
   static override styles = [baseStyles, inviteStyles];
 
+  readonly #clinic = new CurrentClinicController(this, () => this.clinic);
+  readonly #drafts = new InviteDraftController(this, () => ({ draft: this.draft, step: this.step }));
+  readonly #lookup = new ParticipantLookupController(this, {
+    now: () => this.now(),
+    draft: () => this.draft,
+    fill: (fields) => {
+      this.draft = { ...this.draft, ...fields };
+      this.#drafts.save();
+    },
+    invalid: (code) => {
+      this.errors = { ...this.errors, personnummer: { code } };
+    },
+  });
+  readonly #sender = new InviteSendController(this);
+  readonly #freeTimes = new FreeTimesController(this, () => ({
+    clinic: this.#clinic.clinics.find((c) => c.id === this.draft.clinic), date: this.draft.date,
+    durationMinutes: Number(this.draft.duration), now: this.now(),
+  }));
+
+  /** Pins the invitation to this clinic (an id from the configuration), whatever the nurse's choice. */
+  @property() accessor clinic = '';
   /** Injectable clock for tests; the real time otherwise. */
   @property({ attribute: false }) accessor now: () => Date = () => new Date();
 
   @state() private accessor step: Step = 'clinic';
   @state() private accessor draft: InviteDraft = emptyDraft();
   @state() private accessor errors: InviteErrors = {};
-  @state() private accessor fromCache = false;
   @state() private accessor confirmed = false;
   @state() private accessor confirmError = false;
-  @state() private accessor sending = false;
   @state() private accessor message: { text: string; kind: 'good' | 'bad' | 'info' } | undefined;
-  @state() private accessor sent: { bookingId: string; sms: SmsOutcome[] } | undefined;
   @state() private accessor ready = false;
   /** Why the wizard could not start (the store cannot be opened: another tab has a newer page, say). */
   @state() private accessor failure: unknown;
 
-  #services: VisitService | undefined;
   readonly #t = (key: MessageKey, params?: Params): string => this.t(key, params);
+  /** The languages the region books interpreters for, if it names them. */
+  #interpreterLanguages: readonly string[] | undefined;
   #focusFirstError = false;
   #focusStep = false;
-  #saveChain: Promise<unknown> = Promise.resolve();
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.#load().catch((error: unknown) => {
       this.failure = error;
     });
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // The current clinic changed (here, in the picker, in another element): the invitation follows.
+    const clinic = this.#clinic.id;
+    if (this.ready && clinic !== '' && clinic !== this.draft.clinic) {
+      this.draft = { ...this.draft, clinic };
+      this.errors = pick(this.errors, STEP_FIELDS.participant.concat(STEP_FIELDS.visit, STEP_FIELDS.interpreter));
+      this.#drafts.save();
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -98,29 +127,28 @@ export class DhInvite extends DhElement {
     }
   }
 
-  async #load(): Promise<void> {
-    const services = await getServices();
-    this.#services = services;
-    // A half-filled draft holds personal data: the store deletes it after the same 30 days.
-    const saved = await services.store.drafts.get<SavedDraft>(DRAFT_KEY);
-    if (saved) {
-      this.draft = { ...emptyDraft(), ...saved.draft };
-      this.step = saved.step;
-    } else {
-      const lastClinic = await services.store.settings.get<string>(LAST_CLINIC_KEY);
-      const clinics = services.config.clinics;
-      const clinic = clinics.find((c) => c.id === lastClinic)?.id ?? (clinics.length === 1 ? clinics[0]?.id : undefined);
-      this.draft = { ...emptyDraft(), duration: DEFAULT_DURATION_MINUTES, ...(clinic ? { clinic } : {}) };
-    }
-    this.ready = true;
+  /** The steps this page shows: a page that pins the clinic has no clinic to choose. */
+  get #steps(): readonly Step[] {
+    return this.#clinic.pinned ? STEPS.slice(1) : STEPS;
   }
 
-  #save(): void {
-    const services = this.#services;
-    if (!services) return;
-    const record: SavedDraft = { draft: this.draft, step: this.step };
-    // Writes go in order, so the last keystroke is what survives a reload.
-    this.#saveChain = this.#saveChain.then(() => services.store.drafts.set(DRAFT_KEY, record)).catch(() => undefined);
+  /** Where a new invitation starts: at the participant once the clinic is known. */
+  get #firstStep(): Step {
+    return this.#clinic.id === '' ? 'clinic' : 'participant';
+  }
+
+  async #load(): Promise<void> {
+    const [saved, services] = await Promise.all([this.#drafts.load(), getServices(), this.#clinic.ready]);
+    this.#interpreterLanguages = services.config.interpreterLanguages;
+    const clinic = this.#clinic.id;
+    if (saved) {
+      this.draft = { ...emptyDraft(), ...saved.draft, ...(clinic ? { clinic } : {}) };
+      this.step = this.#steps.includes(saved.step) ? saved.step : this.#firstStep;
+    } else {
+      this.draft = { ...emptyDraft(), duration: DEFAULT_DURATION_MINUTES, clinic };
+      this.step = this.#firstStep;
+    }
+    this.ready = true;
   }
 
   #onInput = (e: Event): void => {
@@ -132,41 +160,29 @@ export class DhInvite extends DhElement {
       // Typing clears that field's error; the rest stay until the next check.
       this.errors = Object.fromEntries(Object.entries(this.errors).filter(([k]) => k !== name));
     }
-    if (name === 'personnummer') void this.#checkPersonnummer(String(value), false);
+    if (name === 'clinic' && value !== '') void this.#clinic.choose(String(value));
+    if (name === 'personnummer') void this.#lookup.check(String(value), false);
     if (name === 'mobile') this.confirmed = false;
-    this.#save();
+    this.#drafts.save();
   };
 
   #onPersonnummerBlur = (): void => {
-    void this.#checkPersonnummer(this.draft.personnummer, true);
+    void this.#lookup.check(this.draft.personnummer, true);
   };
 
-  /** Validates as the nurse types (once the number is complete) and fills in a recent participant. */
-  async #checkPersonnummer(value: string, final: boolean): Promise<void> {
-    const digits = value.replace(/\D/g, '').length;
-    if (!final && digits < 10) return;
-    const parsed = parsePersonnummer(value, this.now());
-    if (!parsed.ok) {
-      if (final || digits >= 10) this.errors = { ...this.errors, personnummer: { code: parsed.error.code } };
-      return;
-    }
-    const found = await this.#services?.store.participants.find(parsed.value.id);
-    if (!found || this.draft.personnummer !== value) return;
-    // Only empty fields are filled: what the nurse typed meanwhile is never overwritten.
-    const fill = { givenName: found.givenName, familyName: found.familyName, mobile: found.mobile, email: found.email ?? '' };
-    const empty = Object.entries(fill).filter(([k, v]) => v !== '' && this.draft[k as keyof typeof fill].trim() === '');
-    if (empty.length === 0) return;
-    this.draft = { ...this.draft, ...Object.fromEntries(empty) };
-    this.fromCache = true;
-    this.#save();
-  }
-
   #validate(): ReturnType<typeof validateInvite> {
-    const config = this.#services?.config;
-    return validateInvite(this.draft, this.now(), {
-      ...(config && config.clinics.length > 0 ? { clinics: config.clinics } : {}),
-      ...(config?.interpreterLanguages ? { interpreterLanguages: config.interpreterLanguages } : {}),
+    const clinics = this.#clinic.clinics;
+    const interpreterLanguages = this.#interpreterLanguages;
+    const result = validateInvite(this.draft, this.now(), {
+      ...(clinics.length > 0 ? { clinics } : {}),
+      ...(interpreterLanguages ? { interpreterLanguages } : {}),
     });
+    // A date typed only in part leaves the native field empty: say it is incomplete, not missing.
+    const date = this.renderRoot.querySelector<HTMLInputElement>('input[name="date"]');
+    if (!result.ok && date?.validity.badInput && result.errors.date?.code === 'required') {
+      return { ok: false, errors: { ...result.errors, date: { code: 'invalid' } } };
+    }
+    return result;
   }
 
   #next = (e: Event): void => {
@@ -179,24 +195,26 @@ export class DhInvite extends DhElement {
       return;
     }
     this.errors = {};
-    this.#goTo(STEPS[STEPS.indexOf(this.step) + 1] ?? 'summary');
+    const steps = this.#steps;
+    this.#goTo(steps[steps.indexOf(this.step) + 1] ?? 'summary');
   };
 
   #back = (): void => {
     this.errors = {};
-    this.#goTo(STEPS[STEPS.indexOf(this.step) - 1] ?? 'clinic');
+    const steps = this.#steps;
+    this.#goTo(steps[steps.indexOf(this.step) - 1] ?? steps[0] ?? 'participant');
   };
 
   #goTo(step: Step): void {
     this.step = step;
     this.message = undefined;
     this.#focusStep = true;
-    this.#save();
+    this.#drafts.save();
   }
 
   #send = async (e: Event): Promise<void> => {
     e.preventDefault();
-    if (this.sending || !this.#services) return;
+    if (this.#sender.sending) return;
     if (!this.confirmed) {
       this.confirmError = true;
       this.#focusFirstError = true;
@@ -206,74 +224,64 @@ export class DhInvite extends DhElement {
     if (!result.ok) {
       // Something changed since the step was checked (time passed, say): show it where it belongs.
       const first = Object.keys(result.errors)[0] as InviteField;
-      this.step = STEPS.find((s) => STEP_FIELDS[s].includes(first)) ?? 'clinic';
-      this.errors = pick(result.errors, STEP_FIELDS[this.step]);
+      const step = this.#steps.find((s) => STEP_FIELDS[s].includes(first));
+      if (!step) {
+        // The pinned clinic is not configured: nothing the nurse can change here.
+        const error = result.errors[first];
+        this.message = { text: error ? inviteErrorText(first, error, this.#t) : '', kind: 'bad' };
+        return;
+      }
+      this.step = step;
+      this.errors = pick(result.errors, STEP_FIELDS[step]);
       this.#focusFirstError = true;
       return;
     }
-    if (!this.emit('dh-before-invite-send', { invite: result.value }, { cancelable: true })) {
-      this.message = { text: this.t('ui.invite.vetoed'), kind: 'info' };
-      return;
-    }
-    this.sending = true;
     this.message = undefined;
     try {
-      const { booking, sms } = await this.#services.book(result.value, this.now());
-      await this.#services.store.settings.set(LAST_CLINIC_KEY, booking.clinicId);
-      await this.#saveChain;
-      await this.#services.store.drafts.delete(DRAFT_KEY);
-      this.sent = { bookingId: booking.id, sms };
-      this.emit('dh-invite-sent', { bookingId: booking.id, smsSent: sms.every((s) => s.result.status === 'sent') });
+      if (await this.#sender.send(result.value, this.now()) === 'vetoed') {
+        this.message = { text: this.t('ui.invite.vetoed'), kind: 'info' };
+        return;
+      }
+      await this.#drafts.clear();
       this.#focusStep = true;
     } catch (error) {
+      // Nothing typed is lost: the draft stays saved, for another try or after a reload.
       this.message = { text: errorText(error, this.#t), kind: 'bad' };
-    } finally {
-      this.sending = false;
     }
-  };
-
-  #retry = async (): Promise<void> => {
-    const sent = this.sent;
-    const services = this.#services;
-    if (!sent || !services) return;
-    const retried: SmsOutcome[] = [];
-    for (const outcome of sent.sms) {
-      if (outcome.result.status === 'sent') retried.push(outcome);
-      else retried.push({ ...outcome, result: (await services.relay.retry(outcome.result.id)) ?? outcome.result });
-    }
-    this.sent = { ...sent, sms: retried };
   };
 
   #newInvite = (): void => {
-    const clinic = this.draft.clinic;
-    this.sent = undefined;
-    this.draft = { ...emptyDraft(), clinic };
+    this.#sender.reset();
+    this.draft = { ...emptyDraft(), duration: DEFAULT_DURATION_MINUTES, clinic: this.#clinic.id || this.draft.clinic };
     this.confirmed = false;
-    this.fromCache = false;
+    this.#lookup.fromCache = false;
     this.errors = {};
-    this.#goTo(clinic ? 'participant' : 'clinic');
+    this.#goTo(this.draft.clinic ? 'participant' : this.#steps[0] ?? 'participant');
   };
 
   protected override render(): TemplateResult {
     if (this.failure !== undefined) return html`<p class="status bad" role="alert">${errorText(this.failure, this.#t)}</p>`;
     if (!this.ready) return html`<p role="status">${this.t('ui.calendar.loading')}</p>`;
-    if (this.sent) return this.#renderSent(this.sent);
-    const index = STEPS.indexOf(this.step);
+    if (this.#sender.sent) return this.#sender.render(this.#t, this.#newInvite);
+    const steps = this.#steps;
+    const index = steps.indexOf(this.step);
+    const clinicName = this.#clinic.clinics.find((c) => c.id === this.draft.clinic)?.name ?? this.draft.clinic;
     return html`
       <h2 tabindex="-1">${this.t('ui.invite.title')}</h2>
+      ${this.step !== 'clinic' && clinicName ? html`<p class="clinic">${this.t('ui.clinic.current', { name: clinicName })}</p>` : nothing}
       <ol class="steps">
-        ${STEPS.map((s, i) => html`<li aria-current=${s === this.step ? 'step' : nothing}>${i + 1}. ${this.t(`ui.step.${s}`)}</li>`)}
+        ${steps.map((s, i) => html`<li aria-current=${s === this.step ? 'step' : nothing}>${i + 1}. ${this.t(`ui.step.${s}`)}</li>`)}
       </ol>
       <form part="form" novalidate @submit=${this.step === 'summary' ? this.#send : this.#next}>
         <fieldset>
-          <legend tabindex="-1">${this.t('ui.invite.steps', { n: index + 1, total: STEPS.length, name: this.t(`ui.step.${this.step}`) })}</legend>
+          <legend tabindex="-1">${this.t('ui.invite.steps', { n: index + 1, total: steps.length, name: this.t(`ui.step.${this.step}`) })}</legend>
           ${this.#renderStep()}
         </fieldset>
         ${this.message ? html`<p class="status ${this.message.kind}" role="status">${this.message.text}</p>` : nothing}
         <div class="actions">
           ${index > 0 ? html`<button part="button" type="button" @click=${this.#back}>${this.t('ui.back')}</button>` : nothing}
           ${this.step === 'summary'
-            ? html`<button part="button" class="primary" type="submit" ?disabled=${this.sending}>${this.sending ? this.t('ui.sending') : this.t('ui.send')}</button>`
+            ? html`<button part="button" class="primary" type="submit" ?disabled=${this.#sender.sending}>${this.#sender.sending ? this.t('ui.sending') : this.t('ui.send')}</button>`
             : html`<button part="button" class="primary" type="submit">${this.t('ui.next')}</button>`}
         </div>
       </form>
@@ -283,23 +291,24 @@ export class DhInvite extends DhElement {
   #renderStep(): TemplateResult {
     switch (this.step) {
       case 'clinic':
-        return this.#select('clinic', (this.#services?.config.clinics ?? []).map((c) => [c.id, c.name]));
+        return this.#select('clinic', this.#clinic.clinics.map((c) => [c.id, c.name]));
       case 'participant':
         return html`
-          ${this.#input('personnummer', { inputmode: 'numeric', autocomplete: 'off', hint: 'ui.field.personnummer.hint', onBlur: this.#onPersonnummerBlur })}
-          ${this.fromCache ? html`<p class="cache" role="status">${this.t('ui.fromCache')}</p>` : nothing}
-          <div class="row">
-            ${this.#input('givenName', { autocomplete: 'off' })} ${this.#input('familyName', { autocomplete: 'off' })}
-          </div>
-          ${this.#input('mobile', { type: 'tel', inputmode: 'tel', autocomplete: 'off', hint: 'ui.field.mobile.hint' })}
-          ${this.#input('email', { type: 'email', autocomplete: 'off' })}
+          ${this.#input('personnummer', { inputmode: 'numeric', hint: 'ui.field.personnummer.hint', onBlur: this.#onPersonnummerBlur })}
+          ${this.#lookup.fromCache ? html`<p class="cache" role="status">${this.t('ui.fromCache')}</p>` : nothing}
+          <div class="row">${this.#input('givenName')} ${this.#input('familyName')}</div>
+          ${this.#input('mobile', { type: 'tel', inputmode: 'tel', hint: 'ui.field.mobile.hint' })}
+          ${this.#input('email', { type: 'email' })}
         `;
       case 'visit':
         return html`
-          ${this.#input('reason', { autocomplete: 'off' })}
+          ${this.#input('reason')}
           <div class="row">
-            ${this.#input('date', { inputmode: 'numeric', autocomplete: 'off', hint: 'ui.field.date.hint' })}
-            ${this.#input('time', { inputmode: 'numeric', autocomplete: 'off', hint: 'ui.field.time.hint' })}
+            ${visitTimeFields({
+              t: this.#t, locale: this.fullLocale, now: this.now(), clinic: this.#clinic.clinics.find((c) => c.id === this.draft.clinic),
+              date: this.draft.date, time: this.draft.time, freeTimes: this.#freeTimes.times, onInput: this.#onInput,
+              errors: { date: this.#errorText('date'), time: this.#errorText('time') },
+            })}
             ${this.#input('duration', { type: 'number', min: '15', max: '120', step: '5', inputmode: 'numeric' })}
           </div>
           ${this.#select('language', PATIENT_LOCALES.map((l) => [l, this.t(`ui.locale.${l}`)]))}
@@ -312,9 +321,9 @@ export class DhInvite extends DhElement {
           </div>
           ${this.draft.interpreter
             ? html`
-                ${this.#select('interpreterLanguage', (this.#services?.config.interpreterLanguages ?? DEFAULT_INTERPRETER_LANGUAGES).map((code) => [code, languageName(code, this.locale)]))}
-                ${this.#input('interpreterMobile', { type: 'tel', inputmode: 'tel', autocomplete: 'off' })}
-                ${this.#input('interpreterEmail', { type: 'email', autocomplete: 'off' })}
+                ${this.#select('interpreterLanguage', (this.#interpreterLanguages ?? DEFAULT_INTERPRETER_LANGUAGES).map((code) => [code, languageName(code, this.locale)]))}
+                ${this.#input('interpreterMobile', { type: 'tel', inputmode: 'tel' })}
+                ${this.#input('interpreterEmail', { type: 'email' })}
                 <p class="hint">${this.t('ui.interpreter.identification')}</p>
               `
             : nothing}
@@ -325,97 +334,37 @@ export class DhInvite extends DhElement {
   }
 
   #renderSummary(): TemplateResult {
-    const r = this.#validate();
-    const d = this.draft;
-    const clinic = this.#services?.clinic(d.clinic).name ?? d.clinic;
-    const when = r.ok ? visitDateText(r.value.start, this.fullLocale) : { date: d.date, time: d.time };
-    const mobile = r.ok ? r.value.participant.mobile : d.mobile;
-    const row = (label: MessageKey, value: string): TemplateResult => html`<dt>${this.t(label)}</dt><dd>${value}</dd>`;
-    return html`
-      <p>${this.t('ui.summary.check')}</p>
-      <p id="mobile-label"><strong>${this.t('ui.summary.mobile')}</strong></p>
-      <p class="mobile" part="mobile" aria-describedby="mobile-label">${formatMobile(mobile)}</p>
-      <dl class="summary">
-        ${row('ui.field.clinic', clinic)}
-        ${row('ui.field.personnummer', r.ok ? r.value.participant.personnummer : d.personnummer)}
-        ${row('ui.field.givenName', d.givenName)} ${row('ui.field.familyName', d.familyName)}
-        ${row('ui.field.email', d.email || this.t('ui.summary.none'))}
-        ${row('ui.field.reason', d.reason)}
-        ${row('ui.field.date', when.date)} ${row('ui.field.time', when.time)}
-        ${row('ui.field.duration', this.t('ui.minutes', { n: String(d.duration) }))}
-        ${row('ui.field.language', isUiLocale(d.language) ? this.t(`ui.locale.${d.language}`) : d.language)}
-        ${d.interpreter
-          ? html`${row('ui.field.interpreterLanguage', languageName(d.interpreterLanguage, this.locale))}
-              ${row('ui.field.interpreterMobile', formatMobile(r.ok ? (r.value.interpreter?.mobile ?? '') : d.interpreterMobile))}
-              ${row('ui.field.interpreterEmail', d.interpreterEmail)}`
-          : row('ui.step.interpreter', this.t('ui.summary.interpreterNone'))}
-      </dl>
-      <div class="check">
-        <input id="confirm" name="confirm" type="checkbox" required .checked=${live(this.confirmed)}
-          aria-invalid=${this.confirmError ? 'true' : 'false'} aria-describedby=${this.confirmError ? 'confirm-error' : nothing}
-          @change=${(e: Event) => {
-            this.confirmed = (e.target as HTMLInputElement).checked;
-            this.confirmError = false;
-          }} />
-        <label for="confirm">${this.t('ui.summary.confirm')}</label>
-      </div>
-      ${this.confirmError ? html`<p id="confirm-error" class="error" part="error">${this.t('ui.summary.confirm.required')}</p>` : nothing}
-    `;
+    return inviteSummary({
+      t: this.#t, locale: this.locale, fullLocale: this.fullLocale, draft: this.draft, checked: this.#validate(),
+      clinicName: this.#clinic.clinics.find((c) => c.id === this.draft.clinic)?.name ?? this.draft.clinic,
+      confirmed: this.confirmed, confirmError: this.confirmError,
+      onConfirm: (checked) => {
+        this.confirmed = checked;
+        this.confirmError = false;
+      },
+    });
   }
 
-  #renderSent(sent: { bookingId: string; sms: SmsOutcome[] }): TemplateResult {
-    const failed = sent.sms.filter((s) => s.result.status !== 'sent');
-    const rejected = failed.find((s) => s.result.status === 'rejected')?.result as Extract<SendResult, { status: 'rejected' }> | undefined;
-    return html`
-      <h2 tabindex="-1">${failed.length === 0 ? this.t('ui.sent.title') : this.t('ui.sent.failed')}</h2>
-      ${failed.length === 0
-        ? html`<p class="status good" role="status">${this.t('ui.sent.text')}</p>`
-        : html`
-            <p class="status bad" role="alert">
-              ${rejected ? this.t('ui.sent.rejected', { reason: rejected.error.reason }) : this.t('relay.queued')}
-            </p>
-            <button part="button" type="button" @click=${this.#retry}>${this.t('ui.sms.retry')}</button>
-          `}
-      <div class="actions">
-        <button part="button" class="primary" type="button" @click=${this.#newInvite}>${this.t('ui.invite.new')}</button>
-      </div>
-    `;
+  #errorText(name: InviteField): string | undefined {
+    const error = this.errors[name];
+    return error ? inviteErrorText(name, error, this.#t) : undefined;
   }
 
   #input(
     name: InviteField,
-    opts: { type?: string; inputmode?: string; autocomplete?: string; hint?: MessageKey; min?: string; max?: string; step?: string; onBlur?: () => void } = {},
+    opts: { type?: string; inputmode?: string; hint?: MessageKey; min?: string; max?: string; step?: string; onBlur?: () => void } = {},
   ): TemplateResult {
-    const error = this.errors[name];
-    const described = [opts.hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
-    return html`
-      <div class="field" part="field">
-        <label for=${name}>${this.t(`ui.field.${name}`)}</label>
-        ${opts.hint ? html`<p id="${name}-hint" class="hint">${this.t(opts.hint)}</p>` : nothing}
-        <input id=${name} name=${name} type=${opts.type ?? 'text'} .value=${live(String(this.draft[name]))}
-          inputmode=${opts.inputmode ?? nothing} autocomplete=${opts.autocomplete ?? nothing}
-          min=${opts.min ?? nothing} max=${opts.max ?? nothing} step=${opts.step ?? nothing}
-          aria-invalid=${error ? 'true' : 'false'} aria-describedby=${described || nothing}
-          @input=${this.#onInput} @blur=${opts.onBlur ?? nothing} />
-        ${error ? html`<p id="${name}-error" class="error" part="error">${inviteErrorText(name, error, this.#t)}</p>` : nothing}
-      </div>
-    `;
+    return inputField({
+      ...opts, name, label: this.t(`ui.field.${name}`), hint: opts.hint ? this.t(opts.hint) : undefined, error: this.#errorText(name),
+      value: String(this.draft[name]), onInput: this.#onInput,
+    });
   }
 
   #select(name: InviteField, options: readonly (readonly [string, string])[]): TemplateResult {
-    const error = this.errors[name];
-    const value = String(this.draft[name]);
-    return html`
-      <div class="field" part="field">
-        <label for=${name}>${this.t(`ui.field.${name}`)}</label>
-        <select id=${name} name=${name} aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${error ? `${name}-error` : nothing} @change=${this.#onInput}>
-          <option value="" ?selected=${value === ''}>${this.t('ui.choose')}</option>
-          ${options.map(([v, label]) => html`<option value=${v} ?selected=${v === value}>${label}</option>`)}
-        </select>
-        ${error ? html`<p id="${name}-error" class="error" part="error">${inviteErrorText(name, error, this.#t)}</p>` : nothing}
-      </div>
-    `;
+    return selectField({
+      name, label: this.t(`ui.field.${name}`), error: this.#errorText(name), value: String(this.draft[name]), options,
+      choose: this.t('ui.choose'), onChange: this.#onInput,
+    });
   }
 }
 

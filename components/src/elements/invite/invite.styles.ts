@@ -6,6 +6,7 @@ export const inviteStyles = css`
   ol.steps [aria-current='step'] { color: var(--_primary); font-weight: 700; text-decoration: underline; }
   fieldset { border: 0; padding: 0; margin: 0; min-width: 0; }
   legend { font-size: 1.15em; font-weight: 700; padding: 0; margin-bottom: 0.75rem; }
+  .clinic { margin: 0 0 0.75rem; font-weight: 600; }
   .cache { margin: 0 0 1rem; padding: 0.4rem 0.75rem; background: #fff8e1; border-left: 4px solid var(--_focus); }
   dl.summary { display: grid; grid-template-columns: max-content 1fr; gap: 0.35rem 1rem; margin: 0 0 1rem; }
   dl.summary dt { font-weight: 600; }

@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { afterEach, before, beforeEach, describe, it } from 'node:test';
 import { sendKeys } from '@web/test-runner-commands';
 import { deleteDB } from 'idb';
-import type { Clinic } from '../../core/index.js';
-import { $, $$, axeViolations, click, fill, mount, nextEvent, page, until } from '../../testing/dom.js';
+import { emptyDraft, validateInvite, type Clinic } from '../../core/index.js';
+import { $, $$, axeViolations, click, fill, mount, focusedElement, nextEvent, page, typeDate, until } from '../../testing/dom.js';
 import { demoUrl, uniqueDbName } from '../../testing/env.js';
 import { configure, getServices, resetServices } from '../shared/services.js';
 import './define.js';
@@ -123,8 +123,13 @@ describe('dh-invite', () => {
       // Step back to the visit and try bad times.
       await click(el, 'Tillbaka');
       await click(el, 'Tillbaka');
+      // A date typed only in part: the native field holds no value, and says it is incomplete.
+      await fill(el, 'date', '');
+      $<HTMLInputElement>(el, '[name="date"]')!.focus();
+      await sendKeys({ type: '3' });
+      await click(el, 'Nästa');
+      expect($(el, '#date-error')?.textContent).to.match(/ÅÅÅÅ-MM-DD/);
       for (const [date, time, field, message] of [
-        ['30/11/2026', '10:00', 'date', /ÅÅÅÅ-MM-DD/],
         ['2026-11-30', 'halv tre', 'time', /TT:MM/],
         ['', '10:00', 'date', /Ange datum/],
         ['2026-11-24', '10:00', 'date', /passerat/],
@@ -159,6 +164,37 @@ describe('dh-invite', () => {
     });
   });
 
+  it('offers the day\'s free start times within opening hours, with today and the day\'s hours beside the date', async () => {
+    const services = await getServices();
+    const taken = validateInvite({
+      ...emptyDraft(), clinic: 'gagnef', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson',
+      mobile: '+46701234567', reason: 'Hälsosamtal', date: '2026-11-30', time: '10:00', duration: 45,
+    }, NOW, { clinics: CLINICS });
+    if (!taken.ok) throw new Error('bad test booking');
+    await services.book(taken.value, NOW);
+    const el = await invite();
+    await fillToSummary(el, uniqueMobile());
+    await click(el, 'Tillbaka');
+    await click(el, 'Tillbaka');
+    const date = $<HTMLInputElement>(el, '[name="date"]')!;
+    expect([date.type, date.min]).to.deep.equal(['date', '2026-11-25']);
+    expect($(el, '#date-hint')!.textContent).to.equal('I dag är det onsdag 25 november 2026. måndag 30 november 2026: öppet 08:00–17:00');
+    await fill(el, 'duration', '30');
+    const times = await until(() => {
+      const options = $$(el, '#time-options option').map((o) => (o as HTMLOptionElement).value);
+      return options.length > 0 && !options.includes('10:15') ? options : undefined;
+    }, 'the free times for 30 minutes');
+    expect($<HTMLInputElement>(el, '[name="time"]')!.getAttribute('list')).to.equal('time-options');
+    // 08:00–17:00 by quarters, 30 minutes long: 08:00 … 16:30, less those overlapping 10:00–10:45.
+    expect(times[0]).to.equal('08:00');
+    expect(times.at(-1)).to.equal('16:30');
+    expect(times.filter((t) => t >= '09:30' && t <= '11:00')).to.deep.equal(['09:30', '10:45', '11:00']);
+    expect($(el, '#time-hint')!.textContent).to.contain(`Listan har dagens ${times.length} lediga tider.`);
+    await fill(el, 'date', '2026-11-29'); // a Sunday
+    await until(() => $(el, '#date-hint')?.textContent.includes('söndag 29 november 2026: stängt'), 'the closed day');
+    await until(() => $(el, '#time-options') === null, 'no times on a closed day');
+  });
+
   it('fills in a participant seen in the last 30 days, marked and editable', async () => {
     const services = await getServices();
     await services.store.participants.remember(
@@ -168,7 +204,9 @@ describe('dh-invite', () => {
     const el = await invite();
     await fill(el, 'clinic', 'gagnef');
     await click(el, 'Nästa');
+    const lookedUp = nextEvent(el, 'dh-participant-lookup');
     await fill(el, 'personnummer', '191212121212');
+    expect((await lookedUp).detail.filled).to.equal(true);
     await until(() => $(el, '.cache'), 'the cache note');
     expect($(el, '.cache')!.textContent).to.match(/hämtat från tidigare besök/i);
     expect($<HTMLInputElement>(el, '[name="givenName"]')!.value).to.equal('Tolvan');
@@ -187,8 +225,11 @@ describe('dh-invite', () => {
     const el = await invite();
     await fill(el, 'clinic', 'gagnef');
     await click(el, 'Nästa');
+    const lookedUp = nextEvent(el, 'dh-participant-lookup');
     await fill(el, 'personnummer', '19121212-1212');
-    await new Promise((r) => setTimeout(r, 200));
+    // The look-up has finished when the event comes: only then does "nothing filled in" mean anything.
+    expect((await lookedUp).detail.filled).to.equal(false);
+    await el.updateComplete;
     expect($(el, '.cache')).to.equal(null);
     expect($<HTMLInputElement>(el, '[name="givenName"]')!.value).to.equal('');
   });
@@ -340,9 +381,10 @@ describe('dh-invite', () => {
     $<HTMLInputElement>(el, '[name="reason"]')!.focus();
     await sendKeys({ type: 'Hälsosamtal' });
     await sendKeys({ press: 'Tab' });
-    await sendKeys({ type: '2026-11-30' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ type: '14:30' });
+    await typeDate('2026-11-30');
+    // The date field's parts are Tab stops of their own (each shown by its highlighted part).
+    for (let i = 0; i < 5 && focusedElement()?.getAttribute('name') !== 'time'; i++) await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: '1430' }); // as nurses used to type it
     await sendKeys({ press: 'Enter' });
     await until(() => $(el, '[name="interpreter"]'), 'interpreter step');
     $<HTMLInputElement>(el, '[name="interpreter"]')!.focus();
@@ -351,8 +393,9 @@ describe('dh-invite', () => {
     $<HTMLInputElement>(el, '#confirm')!.focus();
     await sendKeys({ press: 'Space' });
     await sendKeys({ press: 'Enter' });
-    await sent;
+    const { detail } = await sent;
     expect((await outbox()).filter((m) => m.to === e164(mobile))).to.have.length(1);
+    expect((await (await getServices()).store.bookings.get(detail.bookingId))?.start).to.equal('2026-11-30T13:30:00.000Z');
   });
 
   describe('on an English page (lang="en" on an ancestor)', () => {

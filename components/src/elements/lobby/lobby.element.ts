@@ -20,6 +20,7 @@ import { canvasPdf, canvasPng, download } from '../shared/download.js';
 import { getServices, readConfig } from '../shared/services.js';
 import type { VisitService } from '../../visits/visit-service.js';
 import { waitingList, waitingListStyles } from '../shared/waiting-list.js';
+import { TodayVisitsController } from './today-visits.controller.js';
 
 /**
  * Checks a patient's ID token against the configured broker for `booking`: its keys, issuer, client
@@ -103,9 +104,12 @@ export class DhLobby extends DhElement {
     .tools { display: grid; gap: 1rem; margin-top: 0.5rem; }
     .share-panel { padding: 0.75rem; border: 1px solid var(--_border); border-radius: var(--_radius); }
     a.phone { font-weight: 700; }
+    ul.today { list-style: none; padding: 0; display: grid; gap: 0.5rem; }
   `];
 
-  /** The booking whose visit this lobby opens. */
+  readonly #today = new TodayVisitsController(this, { wanted: () => this.bookingId === '', now: () => new Date() });
+
+  /** The booking whose visit this lobby opens; without one, the day's visits at the nurse's clinic are listed. */
   @property({ attribute: 'booking-id' }) accessor bookingId = '';
   /** How lost connections (to the guests, to the signalling server) are restored. */
   @property({ attribute: false }) accessor reconnectPolicy: ReconnectPolicy | undefined;
@@ -396,6 +400,7 @@ export class DhLobby extends DhElement {
 
   protected override render(): TemplateResult {
     const b = this.booking;
+    if (!this.bookingId) return this.#today.render((key, params) => this.t(key, params), (id) => (this.bookingId = id));
     if (!b) {
       return this.error !== undefined ? html`<p class="status bad" role="alert">${errorText(this.error, (key, params) => this.t(key, params))}</p>`
         : html`<p role="status">${this.t('ui.calendar.loading')}</p>`;

@@ -110,6 +110,18 @@ describe('dh-lobby', () => {
     await until(() => patient.state === 'ended', 'the visit to end for the patient');
   });
 
+  it('opened without a visit, lists the day\'s visits at the nurse\'s clinic and opens the one she chooses', async () => {
+    const booking = await book();
+    const el = await mount('dh-lobby');
+    const button = await until(() => $<HTMLButtonElement>(el, `button[data-id="${booking.id}"]`), 'the day\'s visits');
+    expect($(el, 'h2')!.textContent).to.equal('Dagens besök – Demomottagningen (alltid öppen)');
+    expect(button.textContent.replace(/\s+/g, ' ')).to.contain('Tolvan Tolvansson');
+    expect(await axeViolations(el)).to.deep.equal([]);
+    button.click();
+    await until(() => $(el, 'dh-device-check'), 'the lobby of that visit');
+    expect(el.bookingId).to.equal(booking.id);
+  });
+
   it('says so for a cancelled visit instead of opening a room', async () => {
     const booking = await book();
     await (await getServices()).cancel(booking);

@@ -21,6 +21,16 @@ export interface BookingChangeDetail {
   readonly change: 'edited' | 'cancelled' | 'resent' | 'new-code';
 }
 
+/** The nurse chose the clinic she works at now; every element on the page that is not pinned follows. */
+export interface ClinicChangeDetail {
+  readonly clinicId: string;
+}
+/** A look-up of a typed personnummer in the 30-day participant cache finished. */
+export interface ParticipantLookupDetail {
+  /** Whether empty fields were filled in from an earlier visit (no personal data in the event). */
+  readonly filled: boolean;
+}
+
 export interface DeviceCheckDetail {
   /** Microphone works and the signalling server answers (a camera is optional). */
   readonly ready: boolean;
@@ -77,6 +87,8 @@ declare global {
     'dh-invite-sent': DhEvent<InviteSentDetail>;
     'dh-start-visit': DhEvent<StartVisitDetail>;
     'dh-booking-change': DhEvent<BookingChangeDetail>;
+    'dh-clinic-change': DhEvent<ClinicChangeDetail>;
+    'dh-participant-lookup': DhEvent<ParticipantLookupDetail>;
     'dh-device-check': DhEvent<DeviceCheckDetail>;
     'dh-speaker-test': DhEvent<SpeakerTestDetail>;
     'dh-call-end': DhEvent<CallEndDetail>;

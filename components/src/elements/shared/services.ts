@@ -10,8 +10,12 @@ export { configure, readConfig, type DhConfig } from './config.js';
 let services: Promise<VisitService> | undefined;
 let stopBridge: (() => void) | undefined;
 
-/** The clinic the nurse last invited to: the one her popup lists (all of the page's otherwise). */
-const LAST_CLINIC_KEY = 'last-clinic';
+/**
+ * Where the nurse's current clinic is kept in her store's settings: the key the invitation always
+ * remembered its last clinic under, so she keeps her clinic across this update. Her popup lists
+ * that clinic's visits (all of the page's clinics otherwise).
+ */
+export const CURRENT_CLINIC_KEY = 'last-clinic';
 
 /**
  * The visits the nurses' extension shows in its toolbar popup, from `from` to `to`: time, first
@@ -19,7 +23,7 @@ const LAST_CLINIC_KEY = 'last-clinic';
  */
 async function visitSummaries(service: VisitService, from: Date, to: Date): Promise<VisitSummary[]> {
   const config = service.config;
-  const last = await service.store.settings.get<string>(LAST_CLINIC_KEY);
+  const last = await service.store.settings.get<string>(CURRENT_CLINIC_KEY);
   const clinics = config.clinics.some((c) => c.id === last) ? [last ?? ''] : config.clinics.map((c) => c.id);
   const bookings = (await Promise.all(clinics.map((clinicId) => service.store.bookings.list({ clinicId, from, to })))).flat();
   const lobby = readConfig().lobbyUrl ?? '/lobby#{id}';
