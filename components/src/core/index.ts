@@ -4,6 +4,7 @@
  */
 export * from './booking.js';
 export * from './calendar.js';
+export * from './calendar-layout.js';
 export * from './config.js';
 export * from './date-locales.js';
 export * from './ehr-note.js';

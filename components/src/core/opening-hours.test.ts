@@ -45,7 +45,8 @@ describe('opening hours on a date', () => {
 
   it('gives the hours in minutes for layout and checks', () => {
     expect(hoursOn({ openingHours: weekdays, holidays: { eves: { julafton: ['08:30', '12:00'] } } }, parseIsoDate('2026-12-24')!))
-      .to.deep.include({ open: true, from: 510, to: 720 });
+      .to.deep.include({ open: true, from: 510, to: 720, halfDay: true });
+    expect(hoursOn({ openingHours: weekdays }, parseIsoDate('2026-04-30')!)).to.not.have.property('halfDay');
   });
 });
 

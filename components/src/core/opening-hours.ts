@@ -29,12 +29,17 @@ export type DayHours =
     /** As configured, e.g. ['08:00', '12:00'], for texts. */
     readonly hours: readonly [open: string, close: string];
     readonly holiday?: Holiday;
+    /** The hours are an eve's own (a half day), not the weekday's. */
+    readonly halfDay?: true;
   };
 
 const withHoliday = (holiday: Holiday | undefined): { holiday?: Holiday } => (holiday ? { holiday } : {});
 
-function opening(hours: readonly [string, string], holiday: Holiday | undefined): DayHours {
-  return { open: true, from: parseClock(hours[0]) ?? 0, to: parseClock(hours[1]) ?? 24 * 60, hours, ...withHoliday(holiday) };
+function opening(hours: readonly [string, string], holiday: Holiday | undefined, halfDay = false): DayHours {
+  return {
+    open: true, from: parseClock(hours[0]) ?? 0, to: parseClock(hours[1]) ?? 24 * 60, hours, ...withHoliday(holiday),
+    ...(halfDay ? { halfDay } : {}),
+  };
 }
 
 /**
@@ -50,7 +55,7 @@ export function hoursOn(clinic: Pick<Clinic, 'openingHours' | 'holidays'>, date:
     ? (clinic.holidays?.public ?? 'closed')
     : (clinic.holidays?.eves?.[holiday.id as EveId] ?? DEFAULT_EVES[holiday.id as EveId] ?? 'open');
   if (rule === 'closed') return { open: false, holiday };
-  return opening(rule === 'open' ? weekly : rule, holiday);
+  return rule === 'open' ? opening(weekly, holiday) : opening(rule, holiday, true);
 }
 
 /** The first date from `from` on when `clinic` is open; none within a year for a clinic with no open weekday. */
