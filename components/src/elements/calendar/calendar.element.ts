@@ -1,7 +1,6 @@
 import { format } from 'date-fns';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import {
   CALENDAR_VIEWS, axisFor, bookingsByDay, calendarRange, clockText, dateLocales, hourMarks, hoursOn, isoDate, isoWeek,
   languageName, layoutDay, localDate, nowPosition, parseIsoDate, positionOf, shiftAnchor, swedishClock, swedishDate,
@@ -11,6 +10,7 @@ import type { VisitService } from '../../visits/visit-service.js';
 import '../booking/define.js';
 import type { DhBooking } from '../booking/booking.element.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { cssProps } from '../shared/css-props.js';
 import '../shared/nurse-texts.js';
 import { DhElement } from '../shared/dh-element.js';
 import { errorText } from '../shared/error-text.js';
@@ -56,7 +56,7 @@ function timed(booking: Booking): Timed {
  * @cssproperty --dh-focus-ring - Focus outline colour.
  * @cssproperty --dh-radius - Corner radius.
  * @cssproperty --dh-font-family - Font.
- * @cssproperty --dh-calendar-hour-height - The height of an hour on the time axis (3rem).
+ * @cssproperty --dh-calendar-hour-height - The height of an hour on the time axis (4rem).
  */
 export class DhCalendar extends DhElement {
   static override styles = [baseStyles, calendarStyles];
@@ -286,8 +286,9 @@ export class DhCalendar extends DhElement {
     );
     const marks = hourMarks(axis);
     return html`
-      <div class="grid ${this.view}" part="grid" @keydown=${this.#onGridKeydown}>
-        <div class="timeline" style=${styleMap({ '--days': String(days.length), '--hours': String(marks.length) })}>
+      <!-- Focusable, so that a week wider than the screen can be scrolled from the keyboard. -->
+      <div class="grid ${this.view}" part="grid" tabindex="0" role="group" aria-labelledby="title" @keydown=${this.#onGridKeydown}>
+        <div class="timeline" ${cssProps({ '--days': String(days.length), '--hours': String(marks.length) })}>
           <div class="axis" aria-hidden="true">
             <span></span>
             <div class="ticks">${marks.map((m) => html`<span>${clockText(m)}</span>`)}</div>
@@ -308,14 +309,14 @@ export class DhCalendar extends DhElement {
     return html`
       <section class="day ${isToday ? 'today' : ''} ${hours.holiday ? 'holiday' : ''}" part="day" aria-labelledby="day-${isoDate(date)}">
         ${this.#renderDayHeading(date, isToday, hours)}
-        <div class="track" style=${styleMap(open)}>
+        <div class="track" ${cssProps(open)}>
           ${visits.length === 0
             ? html`<p class="empty">${this.t('ui.calendar.empty')}</p>`
             : html`<ul>${layoutDay(visits, (v) => v.span, axis).map((p) => html`
-              <li style=${styleMap({ '--top': String(p.top), '--height': String(p.height), '--column': String(p.column), '--columns': String(p.columns) })}>
+              <li ${cssProps({ '--top': String(p.top), '--height': String(p.height), '--column': String(p.column), '--columns': String(p.columns) })}>
                 ${this.#renderBooking(p.item)}
               </li>`)}</ul>`}
-          ${nowAt === undefined ? nothing : html`<div class="now" part="now" aria-hidden="true" style=${styleMap({ '--at': String(nowAt) })}></div>`}
+          ${nowAt === undefined ? nothing : html`<div class="now" part="now" aria-hidden="true" ${cssProps({ '--at': String(nowAt) })}></div>`}
         </div>
       </section>
     `;

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const calendarStyles = css`
   :host { padding: 1rem; border: 1px solid var(--dh-color-border, #c8c8c8); border-radius: var(--_radius); min-width: 0;
-    --_hour: var(--dh-calendar-hour-height, 3rem); --_shade: #eeeeee; --_line: #dcdcdc; }
+    --_hour: var(--dh-calendar-hour-height, 4rem); --_shade: #eeeeee; --_line: #dcdcdc; }
   header { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem 1rem; margin-bottom: 1rem; }
   header h2 { margin: 0; font-size: 1.2em; }
   .group { display: flex; gap: 0.25rem; }
@@ -15,7 +15,8 @@ export const calendarStyles = css`
   .holiday-name { display: block; font-weight: 400; color: #8a1c1c; font-size: 0.9em; }
   ul { list-style: none; margin: 0; padding: 0; }
   button.booking { width: 100%; text-align: start; padding: 0.35rem 0.5rem; border-width: 1px; border-inline-start-width: 4px; font-size: 0.9em; }
-  button.booking .time { font-weight: 700; display: block; }
+  /* A time range reads left to right in every script. */
+  button.booking .time { font-weight: 700; display: block; direction: ltr; unicode-bidi: isolate; }
   button.booking.cancelled { text-decoration: line-through; color: var(--_muted); border-color: var(--_border); }
   .empty { color: var(--_muted); margin: 0; font-size: 0.9em; }
 
@@ -29,7 +30,8 @@ export const calendarStyles = css`
    * share the grid's two rows (subgrid), so tracks line up under headings of any height. A week
    * that does not fit scrolls sideways inside the calendar, never the page.
    */
-  .grid.week, .grid.day { display: block; overflow-x: auto; }
+  /* Positioned, so that visually hidden text inside is clipped with the rest rather than widening the page. */
+  .grid.week, .grid.day { display: block; overflow-x: auto; position: relative; }
   .timeline { display: grid; grid-template-columns: 3.25rem repeat(var(--days), minmax(7.5rem, 1fr)); grid-template-rows: auto auto;
     column-gap: 2px; }
   .grid.day .timeline { grid-template-columns: 3.25rem minmax(12rem, 1fr); }
@@ -50,7 +52,9 @@ export const calendarStyles = css`
   .track li { position: absolute; top: calc(var(--top) * 100%); height: calc(var(--height) * 100%);
     inset-inline-start: calc(var(--column) / var(--columns) * 100%); width: calc(100% / var(--columns)); padding: 1px; }
   .track li:focus-within { z-index: 2; }
-  .track button.booking { height: 100%; overflow: hidden; padding: 0.1rem 0.3rem; font-size: 0.8em; line-height: 1.25;
+  /* Time and name run on as one text, so that a 15-minute visit still shows its start. */
+  .track button.booking .time { display: inline; }
+  .track button.booking { height: 100%; overflow: hidden; padding: 0 0.3rem; font-size: 0.8em; line-height: 1.25;
     border-radius: 4px; background: #e8f0f7; color: var(--_text); border-color: var(--_primary); }
   .track button.booking.cancelled { background: #f4f4f4; color: var(--_muted); border-color: var(--_border); }
   .now { position: absolute; inset-inline: 0; top: calc(var(--at) * 100%); border-block-start: 2px solid #c4001a; z-index: 1;
