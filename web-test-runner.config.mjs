@@ -200,7 +200,8 @@ export default {
   port: await freePort(),
   reporters: [defaultReporter(), closingLineReporter()],
   middleware: [ocrAssets()],
-  files: ['components/src/**/*.test.ts'],
+  // *.node.test.ts check against Node-only reference libraries: `npm run test:node` runs them.
+  files: ['components/src/**/*.test.ts', '!components/src/**/*.node.test.ts'],
   nodeResolve: { browser: true },
   concurrency: 2,
   browserStartTimeout: 60_000,

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { addDays, isoDate, nextOpenDay, swedishDate } from '../components/src/core/index.js';
 import { CHROME_PATH, CHROMIUM_ARGS } from './chromium.mjs';
 
 export interface LaunchedBrowser {
@@ -53,11 +54,14 @@ export function watchProblems(page: Page): string[] {
   return problems;
 }
 
-/** The next weekday from tomorrow on, as 'YYYY-MM-DD' (the demo clinics are closed at weekends). */
+/**
+ * The next working day from tomorrow on, as 'YYYY-MM-DD': the demo clinics are closed at weekends
+ * and on holidays (a clinic with default hours is open on such a day, at least 08–12).
+ */
 export function nextWorkday(now = new Date()): string {
-  const d = new Date(now.getTime() + 86_400_000);
-  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+  const day = nextOpenDay({}, addDays(swedishDate(now), 1));
+  if (!day) throw new Error('no working day within a year');
+  return isoDate(day);
 }
 
 /** Chooses the clinic the nurse works at in the page's `dh-clinic-picker`; the page's elements follow. */

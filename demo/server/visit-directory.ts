@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PATIENT_LOCALES, unsafeCharacter, type Clinic } from '../../components/src/core/index.js';
+import { DAY_MS, PARTICIPANT_RETENTION_DAYS, PATIENT_LOCALES, unsafeCharacter, type Clinic } from '../../components/src/core/index.js';
 
 /**
  * What a patient's page may learn about a visit before the nurse is online: clinic, time and
@@ -40,9 +40,8 @@ export const ROOM_ID = /^dh-[0-9a-f]{32}$/;
 /** An instant as `Date.prototype.toISOString` writes it (UTC, seconds, optional milliseconds). */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const FIELDS = new Set(['clinicId', 'start', 'durationMinutes', 'status', 'language']);
-const DAY_MS = 86_400_000;
 /** Listings go 30 days after the visit, as the nurse's own copy of the booking does. */
-const RETENTION_MS = 30 * DAY_MS;
+const RETENTION_MS = PARTICIPANT_RETENTION_DAYS * DAY_MS;
 
 export interface DirectoryOptions {
   /** The clinics the region runs: a listing names one of these by id. */

@@ -1,6 +1,7 @@
 import { PARTICIPANT_RETENTION_DAYS } from './config.js';
 import type { UiLocale } from './i18n.js';
 import type { ValidInvite } from './invite.js';
+import { DAY_MS } from './time.js';
 import { newSmsCode, newToken } from './tokens.js';
 
 export type BookingStatus = 'booked' | 'cancelled';
@@ -54,8 +55,6 @@ export function newBooking(invite: ValidInvite, now: Date = new Date()): Booking
 
 export const bookingEnd = (b: Pick<Booking, 'start' | 'durationMinutes'>): Date =>
   new Date(Date.parse(b.start) + b.durationMinutes * 60_000);
-
-const DAY_MS = 86_400_000;
 
 /** The instant before which personal details are purged. */
 export const retentionCutoff = (now: Date): Date => new Date(now.getTime() - PARTICIPANT_RETENTION_DAYS * DAY_MS);

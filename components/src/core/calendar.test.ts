@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { describe, it } from 'node:test';
-import { addDays, bookingsByDay, calendarRange, canStartVisit, isoWeek, mondayOf, shiftAnchor } from './calendar.js';
+import { bookingsByDay, calendarRange, canStartVisit, shiftAnchor } from './calendar.js';
+import { addDays, isoWeek, mondayOf } from './time.js';
 import type { Booking } from './booking.js';
 
 const d = (year: number, month: number, day: number) => ({ year, month, day });

@@ -1,6 +1,6 @@
 import type { Booking } from './booking.js';
 import { bookingEnd } from './booking.js';
-import { isoDate, swedishDate, swedishInstant, type DateParts } from './time.js';
+import { addDays, isoDate, mondayOf, swedishDate, swedishInstant, type DateParts } from './time.js';
 
 export type CalendarView = 'day' | 'week' | 'agenda';
 export const CALENDAR_VIEWS: readonly CalendarView[] = ['day', 'week', 'agenda'];
@@ -9,26 +9,6 @@ export const CALENDAR_VIEWS: readonly CalendarView[] = ['day', 'week', 'agenda']
 export const AGENDA_DAYS = 30;
 /** A visit can be started this long before its start (and until it ends). */
 export const START_EARLY_MINUTES = 15;
-
-const DAY_MS = 86_400_000;
-
-export function addDays(date: DateParts, days: number): DateParts {
-  const d = new Date(Date.UTC(date.year, date.month - 1, date.day) + days * DAY_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-}
-
-/** Monday of the ISO week that holds `date` (Swedish weeks start on Monday). */
-export function mondayOf(date: DateParts): DateParts {
-  const weekday = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
-  return addDays(date, -((weekday + 6) % 7));
-}
-
-/** ISO 8601 week number, as printed in Swedish calendars ("vecka 49"): the week of its Thursday. */
-export function isoWeek(date: DateParts): number {
-  const thursday = addDays(mondayOf(date), 3);
-  const dayOfYear = (Date.UTC(thursday.year, thursday.month - 1, thursday.day) - Date.UTC(thursday.year, 0, 1)) / DAY_MS;
-  return 1 + Math.floor(dayOfYear / 7);
-}
 
 export interface CalendarRange {
   /** The Swedish days shown, in order. */

@@ -1,3 +1,5 @@
+import type { ClinicHolidays } from './opening-hours.js';
+
 /** Opening hours per ISO weekday (1 = Monday … 7 = Sunday); a missing day is closed. */
 export type WeeklyHours = Readonly<Partial<Record<1 | 2 | 3 | 4 | 5 | 6 | 7, readonly [open: string, close: string]>>>;
 
@@ -8,6 +10,8 @@ export interface Clinic {
   /** Switchboard number for patients, mentioned in cancellation texts when set. */
   readonly phone?: string;
   readonly openingHours?: WeeklyHours;
+  /** Public holidays and eves (aftnar): closed on public holidays and the three big eves unless set here. */
+  readonly holidays?: ClinicHolidays;
 }
 
 export const DEFAULT_OPENING_HOURS: WeeklyHours = {

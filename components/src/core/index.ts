@@ -4,12 +4,16 @@
  */
 export * from './booking.js';
 export * from './calendar.js';
+export * from './calendar-layout.js';
 export * from './config.js';
+export * from './date-locales.js';
 export * from './ehr-note.js';
 export * from './i18n.js';
 export { domainText, domainTexts, type DomainKey } from './i18n/domain.js';
 export * from './identity-nonce.js';
+export * from './holidays.js';
 export * from './invite.js';
+export * from './opening-hours.js';
 export * from './personal-data.js';
 export * from './personnummer.js';
 export * from './phone.js';

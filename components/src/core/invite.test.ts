@@ -4,13 +4,16 @@ import type { Clinic } from './config.js';
 import { domainTexts } from './i18n/domain.js';
 import { registerSection, t, type Params } from './i18n.js';
 import {
-  INVITE_ERROR_KEYS, emptyDraft, inviteErrorKey, validateInvite, type InviteDraft, type InviteErrorCodes, type InviteErrors, type InviteField,
+  INVITE_ERROR_KEYS, emptyDraft, inviteErrorKey, inviteErrorText, validateInvite, type InviteDraft, type InviteErrorCodes, type InviteErrors, type InviteField,
 } from './invite.js';
 
 // Wednesday 25 November 2026, 12:00 in Sweden.
 const NOW = new Date('2026-11-25T11:00:00Z');
 const CLINICS: Clinic[] = [
-  { id: 'gagnef', name: 'Vårdcentralen Gagnef', openingHours: { 1: ['08:00', '17:00'], 3: ['08:00', '16:30'], 5: ['08:00', '12:00'] } },
+  {
+    id: 'gagnef', name: 'Vårdcentralen Gagnef', openingHours: { 1: ['08:00', '17:00'], 3: ['08:00', '16:30'], 5: ['08:00', '12:00'] },
+    holidays: { eves: { valborgsmassoafton: ['08:00', '12:00'] } },
+  },
 ];
 
 const good = (over: Partial<InviteDraft> = {}): InviteDraft => ({
@@ -114,6 +117,11 @@ describe('validateInvite', () => {
       ['yesterday', { date: '2026-11-24' }, 'date', 'past', undefined, /passerat/],
       ['a closed day (Tuesday)', { date: '2026-12-01' }, 'date', 'closed', undefined, /stängt/],
       ['a Sunday', { date: '2026-11-29' }, 'date', 'closed', undefined, /stängt/],
+      ['Christmas Day', { date: '2026-12-25' }, 'date', 'holiday', { holiday: 'juldagen' }, /Mottagningen har stängt på juldagen\./],
+      ['Epiphany', { date: '2027-01-06' }, 'date', 'holiday', { holiday: 'trettondedag-jul' }, /stängt på trettondedag jul\./],
+      ['Christmas Eve, closed by default', { date: '2029-12-24' }, 'date', 'holiday', { holiday: 'julafton' }, /stängt på julafton/],
+      ['the afternoon of a configured half day', { date: '2029-04-30', time: '11:30' }, 'time', 'holiday-hours',
+        { open: '08:00', close: '12:00', holiday: 'valborgsmassoafton' }, /På valborgsmässoafton har mottagningen öppet 08:00–12:00/],
       ['no time', { time: '' }, 'time', 'required', undefined, /Ange tid/],
       ['an unreadable time', { time: '25:00' }, 'time', 'invalid', undefined, /TT:MM/],
       ['earlier today', { date: '2026-11-25', time: '11:30' }, 'time', 'past', undefined, /passerat/],
@@ -136,9 +144,9 @@ describe('validateInvite', () => {
         const error = errors[field];
         if (!error) return;
         // The Swedish page's text says why; the English page's is another text from the same code.
-        const swedishText = t(inviteErrorKey(field, error), error.params, 'sv');
+        const swedishText = inviteErrorText(field, error, (key, p) => t(key, p, 'sv'));
         expect(swedishText).to.match(swedish);
-        expect(t(inviteErrorKey(field, error), error.params, 'en')).to.not.equal(swedishText).and.not.match(/\{\w+\}/);
+        expect(inviteErrorText(field, error, (key, p) => t(key, p, 'en'))).to.not.equal(swedishText).and.not.match(/\{\w+\}|holiday\./);
       });
     }
 
@@ -173,6 +181,25 @@ describe('validateInvite', () => {
       expect(check('kvall', '23:30')).to.deep.equal({ time: { code: 'hours', params: { open: '18:00', close: '24:00' } } });
     });
 
+    it('lets a clinic open on holidays book them, and no visit run into a day it is closed', () => {
+      const allDay = ['00:00', '24:00'] as const;
+      const openingHours = { 1: allDay, 2: allDay, 3: allDay, 4: allDay, 5: allDay, 6: allDay, 7: allDay };
+      const clinics: Clinic[] = [
+        { id: 'jour', name: 'Jouren', openingHours, holidays: { public: 'open', eves: { julafton: 'open', nyarsafton: 'open' } } },
+        // Open on julafton, closed on juldagen.
+        { id: 'jul', name: 'Julmottagningen', openingHours, holidays: { eves: { julafton: 'open' } } },
+      ];
+      const check = (clinic: string, date: string, time: string): unknown => {
+        const r = validateInvite(good({ clinic, date, time }), NOW, { clinics });
+        return r.ok ? r.value.start.toISOString() : r.errors;
+      };
+      expect(check('jour', '2026-12-25', '10:00')).to.equal('2026-12-25T09:00:00.000Z');
+      expect(check('jour', '2026-12-24', '23:30')).to.equal('2026-12-24T22:30:00.000Z');
+      expect(check('jul', '2026-12-24', '22:00')).to.equal('2026-12-24T21:00:00.000Z');
+      expect(check('jul', '2026-12-24', '23:30')).to.deep.equal({ time: { code: 'holiday-hours', params: { open: '00:00', close: '24:00', holiday: 'julafton' } } });
+      expect(check('jul', '2026-12-25', '10:00')).to.deep.equal({ date: { code: 'holiday', params: { holiday: 'juldagen' } } });
+    });
+
     it('uses weekday 08–17 hours for a clinic with no hours configured', () => {
       const r = validateInvite(good({ clinic: 'any', time: '17:30' }), NOW);
       expect(r.ok ? {} : r.errors).to.deep.equal({ time: { code: 'hours', params: { open: '08:00', close: '17:00' } } });
@@ -184,6 +211,7 @@ describe('validateInvite', () => {
       const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
       const expected: Partial<Record<string, string[]>> = {
         'invite.name.long': ['max'], 'invite.reason.long': ['max'], 'invite.time.hours': ['close', 'open'], 'invite.duration.invalid': ['max', 'min'],
+        'invite.date.holiday': ['holiday'], 'invite.time.holiday-hours': ['close', 'holiday', 'open'],
       };
       let count = 0;
       for (const [field, keys] of Object.entries(INVITE_ERROR_KEYS) as [InviteField, Record<string, string>][]) {
@@ -194,7 +222,7 @@ describe('validateInvite', () => {
           expect(placeholders(sv[key] ?? ''), key).to.deep.equal(expected[key] ?? []);
         }
       }
-      expect(count).to.equal(41);
+      expect(count).to.equal(43);
     });
 
     it('maps a code to its key per field: the same code can mean another text on another field', () => {

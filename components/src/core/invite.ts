@@ -1,12 +1,12 @@
 import {
-  DEFAULT_INTERPRETER_LANGUAGES, DEFAULT_OPENING_HOURS, MAX_DURATION_MINUTES, MIN_DURATION_MINUTES,
-  type Clinic, type WeeklyHours,
+  DEFAULT_INTERPRETER_LANGUAGES, MAX_DURATION_MINUTES, MIN_DURATION_MINUTES, type Clinic,
 } from './config.js';
 import { isUiLocale, type MessageKey, type Params, type UiLocale } from './i18n.js';
 import { parseMobile, type MobileErrorCode } from './phone.js';
 import { parsePersonnummer, type PersonnummerErrorCode } from './personnummer.js';
 import { ok } from './result.js';
-import { dateKey, isoWeekday, parseClock, parseIsoDate, swedishDate, swedishInstant } from './time.js';
+import { hoursOn } from './opening-hours.js';
+import { addDays, dateKey, parseClock, parseIsoDate, swedishDate, swedishInstant, type DateParts } from './time.js';
 import { normaliseClock } from './visit-slots.js';
 
 /** What the nurse has typed, field by field; names match the form controls' `name`. */
@@ -42,8 +42,8 @@ export interface InviteErrorCodes {
   mobile: MobileErrorCode;
   email: 'invalid';
   reason: 'required' | 'long';
-  date: 'required' | 'invalid' | 'past' | 'closed';
-  time: 'required' | 'invalid' | 'past' | 'hours';
+  date: 'required' | 'invalid' | 'past' | 'closed' | 'holiday';
+  time: 'required' | 'invalid' | 'past' | 'hours' | 'holiday-hours';
   duration: 'invalid';
   language: 'invalid';
   interpreterLanguage: 'required';
@@ -51,7 +51,10 @@ export interface InviteErrorCodes {
   interpreterEmail: 'required' | 'invalid';
 }
 
-/** One field's error: a code, and the values its text needs (`{ max }`, `{ open, close }`, `{ min, max }`). */
+/**
+ * One field's error: a code, and the values its text needs (`{ max }`, `{ open, close }`, `{ min, max }`);
+ * a `holiday` parameter is a holiday's id, worded by `inviteErrorText`.
+ */
 export interface InviteError<F extends InviteField = InviteField> {
   readonly code: InviteErrorCodes[F];
   readonly params?: Params;
@@ -82,8 +85,14 @@ export const INVITE_ERROR_KEYS: { readonly [F in InviteField]: Readonly<Record<I
   mobile: MOBILE_KEYS,
   email: { invalid: 'invite.email.invalid' },
   reason: { required: 'invite.reason.required', long: 'invite.reason.long' },
-  date: { required: 'invite.date.required', invalid: 'invite.date.invalid', past: 'invite.date.past', closed: 'invite.date.closed' },
-  time: { required: 'invite.time.required', invalid: 'invite.time.invalid', past: 'invite.time.past', hours: 'invite.time.hours' },
+  date: {
+    required: 'invite.date.required', invalid: 'invite.date.invalid', past: 'invite.date.past', closed: 'invite.date.closed',
+    holiday: 'invite.date.holiday',
+  },
+  time: {
+    required: 'invite.time.required', invalid: 'invite.time.invalid', past: 'invite.time.past', hours: 'invite.time.hours',
+    'holiday-hours': 'invite.time.holiday-hours',
+  },
   duration: { invalid: 'invite.duration.invalid' },
   language: { invalid: 'invite.language.invalid' },
   interpreterLanguage: { required: 'invite.interpreterLanguage.required' },
@@ -95,6 +104,18 @@ export const INVITE_ERROR_KEYS: { readonly [F in InviteField]: Readonly<Record<I
 export function inviteErrorKey<F extends InviteField>(field: F, error: InviteError<F>): MessageKey {
   const keys: Readonly<Record<InviteErrorCodes[F], MessageKey>> = INVITE_ERROR_KEYS[field];
   return keys[error.code];
+}
+
+/**
+ * `error` on `field` in the language of `translate` (an element's own `t()`): its text, with a
+ * holiday's id in the parameters turned into the holiday's name.
+ */
+export function inviteErrorText<F extends InviteField>(
+  field: F, error: InviteError<F>, translate: (key: MessageKey, params?: Params) => string,
+): string {
+  const holiday = error.params?.holiday;
+  const params = typeof holiday === 'string' ? { ...error.params, holiday: translate(`holiday.${holiday}` as MessageKey) } : error.params;
+  return translate(inviteErrorKey(field, error), params);
 }
 
 /** A checked invitation, normalised: E.164 mobiles, canonical personnummer, an instant for the start. */
@@ -169,7 +190,7 @@ export function validateInvite(
   const durationOk = Number.isInteger(duration) && duration >= MIN_DURATION_MINUTES && duration <= MAX_DURATION_MINUTES;
   if (!durationOk) err('duration', 'invalid', { min: MIN_DURATION_MINUTES, max: MAX_DURATION_MINUTES });
 
-  const start = checkStart(draft, durationOk ? duration : MIN_DURATION_MINUTES, now, err, clinic?.openingHours);
+  const start = checkStart(draft, durationOk ? duration : MIN_DURATION_MINUTES, now, err, clinic ?? {});
 
   if (!isUiLocale(draft.language)) err('language', 'invalid');
 
@@ -223,7 +244,7 @@ function checkName(value: string, field: 'givenName' | 'familyName', err: Err): 
 }
 
 function checkStart(
-  draft: InviteDraft, duration: number, now: Date, err: Err, hours: WeeklyHours = DEFAULT_OPENING_HOURS,
+  draft: InviteDraft, duration: number, now: Date, err: Err, clinic: Pick<Clinic, 'openingHours' | 'holidays'>,
 ): Date | null {
   if (draft.date.trim() === '') err('date', 'required');
   if (draft.time.trim() === '') err('time', 'required');
@@ -231,24 +252,24 @@ function checkStart(
   const date = parseIsoDate(draft.date);
   if (!date) return err('date', 'invalid');
   if (dateKey(date) < dateKey(swedishDate(now))) return err('date', 'past');
-  const open = hours[isoWeekday(date) as keyof WeeklyHours];
-  if (!open) return err('date', 'closed');
+  const day = hoursOn(clinic, date);
+  if (!day.open) return day.holiday ? err('date', 'holiday', { holiday: day.holiday.id }) : err('date', 'closed');
   // '0930' and '9.30' are times as much as '09:30' (the way nurses type them).
   const minutes = parseClock(normaliseClock(draft.time) ?? draft.time);
   if (minutes === undefined || minutes >= 24 * 60) return err('time', 'invalid');
   const start = swedishInstant(date, minutes);
   if (start.getTime() <= now.getTime()) return err('time', 'past');
-  const [from, to] = [parseClock(open[0]) ?? 0, parseClock(open[1]) ?? 24 * 60];
   const end = minutes + duration;
-  if (minutes < from || (end > to && !goesOnPastMidnight(hours, isoWeekday(date), to, end))) {
-    return err('time', 'hours', { open: open[0], close: open[1] });
+  if (minutes < day.from || (end > day.to && !goesOnPastMidnight(clinic, date, day.to, end))) {
+    const [open, close] = day.hours;
+    return day.holiday ? err('time', 'holiday-hours', { open, close, holiday: day.holiday.id }) : err('time', 'hours', { open, close });
   }
   return start;
 }
 
 /** A visit may run past midnight when the clinic is open until 24:00 and again from 00:00 the next day. */
-function goesOnPastMidnight(hours: WeeklyHours, weekday: number, closes: number, end: number): boolean {
-  const day = 24 * 60;
-  const next = hours[((weekday % 7) + 1) as keyof WeeklyHours];
-  return closes === day && next !== undefined && parseClock(next[0]) === 0 && end - day <= (parseClock(next[1]) ?? day);
+function goesOnPastMidnight(clinic: Pick<Clinic, 'openingHours' | 'holidays'>, date: DateParts, closes: number, end: number): boolean {
+  const midnight = 24 * 60;
+  const next = hoursOn(clinic, addDays(date, 1));
+  return closes === midnight && next.open && next.from === 0 && end - midnight <= next.to;
 }

@@ -1,6 +1,6 @@
 import { format as formatDate } from 'date-fns';
-import { enGB, sv } from 'date-fns/locale';
 import { languageName, type Clinic } from './config.js';
+import { dateLocales } from './date-locales.js';
 import { format, isLocale, type Locale, type UiLocale } from './i18n.js';
 import { interpreterSmsTexts, smsTexts, type InterpreterSmsKey, type SmsKey } from './i18n/sms.js';
 import { soDates } from './i18n/so-dates.js';
@@ -44,7 +44,6 @@ export function measureSms(text: string): SmsText {
   return { text, encoding: gsm ? 'GSM-7' : 'UCS-2', segments };
 }
 
-const dateLocales = { sv, en: enGB } as const;
 /** The day and month names browsers lack: the nurse's side writes every invitation language at once. */
 const dateNames: Readonly<Partial<Record<UiLocale, DateNames>>> = { so: soDates, ti: tiDates };
 const datePatterns: Record<Locale, string> = { sv: 'EEEE d MMMM yyyy', en: 'EEEE d MMMM yyyy' };

@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { addDays as addLocalDays, getISOWeek, startOfISOWeek } from 'date-fns';
 
 /** Every booking is in Swedish local time, whatever the machine's own time zone. */
 export const TIME_ZONE = 'Europe/Stockholm';
@@ -22,6 +23,24 @@ export function isValidDate({ year, month, day }: DateParts): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+export const DAY_MS = 86_400_000;
+
+/**
+ * `date` as a local Date at noon, for date-fns's calendar arithmetic and formatting: noon keeps a
+ * machine's own daylight-saving change from moving it to another day.
+ */
+export const localDate = ({ year, month, day }: DateParts): Date => new Date(year, month - 1, day, 12);
+
+const partsOf = (d: Date): DateParts => ({ year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() });
+
+export const addDays = (date: DateParts, days: number): DateParts => partsOf(addLocalDays(localDate(date), days));
+
+/** Monday of the ISO week that holds `date` (Swedish weeks start on Monday). */
+export const mondayOf = (date: DateParts): DateParts => partsOf(startOfISOWeek(localDate(date)));
+
+/** ISO 8601 week number, as printed in Swedish calendars ("vecka 49"). */
+export const isoWeek = (date: DateParts): number => getISOWeek(localDate(date));
+
 // Time-zone conversion through Intl costs microseconds, and calendars convert thousands of
 // instants. Sweden's UTC offset only changes on the hour, so it is looked up once per hour.
 const offsetByHour = new Map<number, number>();
@@ -39,21 +58,14 @@ export function swedishOffsetMinutes(ms: number): number {
   return offset;
 }
 
-let lastMs = NaN;
-let lastClock: { date: DateParts; minutes: number } = { date: { year: 0, month: 0, day: 0 }, minutes: 0 };
-
 /** The Swedish date and wall-clock minutes after midnight at `instant`. */
 export function swedishClock(instant: Date): { readonly date: DateParts; readonly minutes: number } {
   const ms = instant.getTime();
-  // Bulk checks (a list of personnummer against one `now`) ask for the same instant over and over.
-  if (ms === lastMs) return lastClock;
   const local = new Date(ms + swedishOffsetMinutes(ms) * 60_000);
-  lastClock = {
+  return {
     date: { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() },
     minutes: local.getUTCHours() * 60 + local.getUTCMinutes(),
   };
-  lastMs = ms;
-  return lastClock;
 }
 
 /** The date it is in Sweden at `instant`. */
@@ -95,8 +107,7 @@ export function swedishInstant(date: DateParts, minutes: number): Date {
 
 /** ISO weekday in Sweden, Monday = 1 … Sunday = 7. */
 export function isoWeekday(date: DateParts): number {
-  const d = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
-  return d === 0 ? 7 : d;
+  return localDate(date).getDay() || 7;
 }
 
 /** `instant` as a zoned date for date-fns formatting in Swedish time. */

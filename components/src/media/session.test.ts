@@ -3,7 +3,9 @@ import { afterEach, before, describe, it } from 'node:test';
 import { deleteDB } from 'idb';
 import type Peer from 'peerjs';
 import type { DataConnection } from 'peerjs';
-import { emptyDraft, isoDate, newBooking, newNonce, newSmsCode, newToken, roomPeerId, swedishDate, validateInvite } from '../core/index.js';
+import {
+  addDays, emptyDraft, isoDate, newBooking, newNonce, newSmsCode, newToken, nextOpenDay, roomPeerId, swedishDate, validateInvite,
+} from '../core/index.js';
 import { LocalStore } from '../store/index.js';
 import { until, untilDecoding, within } from '../testing/dom.js';
 import { demoUrl, uniqueDbName } from '../testing/env.js';
@@ -354,7 +356,7 @@ describe('call sessions over the real PeerServer', () => {
     try {
       const checked = validateInvite({
         ...emptyDraft(), clinic: 'gagnef', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson', mobile: '070-123 45 67',
-        reason: 'Hälsosamtal 50 år', date: isoDate(swedishDate(new Date(Date.now() + 86_400_000))), time: '10:00',
+        reason: 'Hälsosamtal 50 år', date: isoDate(nextOpenDay({}, addDays(swedishDate(new Date()), 1))!), time: '10:00',
         interpreter: true, interpreterLanguage: 'ar', interpreterMobile: '073-123 45 67', interpreterEmail: 'tolk@tolk.se',
       }, new Date());
       if (!checked.ok) throw new Error(JSON.stringify(checked.errors));

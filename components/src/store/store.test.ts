@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { afterEach, describe, it } from 'node:test';
 import { deleteDB, openDB } from 'idb';
-import { newBooking, validateInvite, emptyDraft, type Booking, type InviteDraft } from '../core/index.js';
+import { DAY_MS, newBooking, validateInvite, emptyDraft, type Booking, type InviteDraft } from '../core/index.js';
 import { TestClock, uniqueDbName } from '../testing/env.js';
 import { DB_VERSION } from './schema.js';
 import { LocalStore, MissingBookingError, StaleBookingError, StoreError, StoreOutdatedError } from './store.js';
@@ -168,7 +168,7 @@ describe('LocalStore', () => {
       const clock = new TestClock(NOW.getTime());
       const first = await LocalStore.open({ name, now: clock.now });
       await first.participants.remember(tolvan);
-      await first.participants.remember({ ...tolvan, personnummer: '19811218-9876' }, new Date(NOW.getTime() + 20 * 86_400_000));
+      await first.participants.remember({ ...tolvan, personnummer: '19811218-9876' }, new Date(NOW.getTime() + 20 * DAY_MS));
       const old = await first.bookings.create(booking({ date: '2026-11-26' }));
       const future = await first.bookings.create(booking({ date: '2027-01-11' }));
       await first.outbox.put({
@@ -346,7 +346,7 @@ describe('LocalStore', () => {
 
     it('upgrading drops a version 1 draft older than 30 days', async () => {
       const name = uniqueDbName('v1-old');
-      await writeVersion1(name, new Date(NOW.getTime() - 31 * 86_400_000).toISOString());
+      await writeVersion1(name, new Date(NOW.getTime() - 31 * DAY_MS).toISOString());
       const store = await open(new TestClock(NOW.getTime()), name);
       expect(await store.drafts.get('invite')).to.equal(undefined);
       const raw = await openDB(name);
@@ -371,7 +371,7 @@ describe('LocalStore', () => {
       const newer = await openDB(name, DB_VERSION + 1, { upgrade: () => undefined });
       newer.close();
       let error: unknown;
-      await store.bookings.list({ clinicId: 'gagnef', from: NOW, to: new Date(NOW.getTime() + 86_400_000) }).catch((e: unknown) => (error = e));
+      await store.bookings.list({ clinicId: 'gagnef', from: NOW, to: new Date(NOW.getTime() + DAY_MS) }).catch((e: unknown) => (error = e));
       expect(error).to.be.instanceOf(StoreOutdatedError);
       expect((error as StoreOutdatedError).code).to.equal('outdated');
     });

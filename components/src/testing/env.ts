@@ -1,3 +1,5 @@
+import { DAY_MS } from '../core/time.js';
+
 /** Where the test run's demo server listens (started by web-test-runner.config.mjs). */
 export async function demoUrl(): Promise<string> {
   const response = await fetch('/__dh/env.json');
@@ -12,6 +14,6 @@ export class TestClock {
   constructor(private time: number) {}
   readonly now = (): Date => new Date(this.time);
   advanceDays(days: number): void {
-    this.time += days * 86_400_000;
+    this.time += days * DAY_MS;
   }
 }

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { afterEach, before, beforeEach, describe, it } from 'node:test';
 import { deleteDB } from 'idb';
-import { emptyDraft, roomPeerId, validateInvite } from '../core/index.js';
+import { DAY_MS, emptyDraft, roomPeerId, validateInvite } from '../core/index.js';
 import { configure, getServices, resetServices } from '../elements/shared/services.js';
 import { bridgeRequest, parseBridgeMessage } from '../bridge/protocol.js';
 import { demoUrl, uniqueDbName } from '../testing/env.js';
@@ -17,7 +17,8 @@ beforeEach(() => {
   dbName = uniqueDbName('visits');
   configure({
     dbName, relayUrl: `${base}/api/sms`, signallingUrl: `${base}/peerjs`, visitDirectoryUrl: `${base}/api/visits`, iceServers: [],
-    clinics: [{ id: 'demo-jour', name: 'Demomottagningen (alltid öppen)', openingHours: { 1: always, 2: always, 3: always, 4: always, 5: always, 6: always, 7: always } }],
+    clinics: [{ id: 'demo-jour', name: 'Demomottagningen (alltid öppen)', openingHours: { 1: always, 2: always, 3: always, 4: always, 5: always, 6: always, 7: always },
+      holidays: { public: 'open', eves: { midsommarafton: 'open', julafton: 'open', nyarsafton: 'open' } } }],
   });
 });
 afterEach(async () => {
@@ -154,7 +155,7 @@ describe('the day’s visits for the nurses’ extension', () => {
     }, new Date(0), { clinics: services.config.clinics });
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     const { booking } = await services.book({ ...r.value, start }, new Date());
-    const request = bridgeRequest('visits', { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() }, crypto.randomUUID());
+    const request = bridgeRequest('visits', { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + DAY_MS).toISOString() }, crypto.randomUUID());
     const answer = new Promise<unknown>((resolve) => {
       const listener = (event: MessageEvent): void => {
         const message = parseBridgeMessage(event.data);

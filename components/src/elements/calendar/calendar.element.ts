@@ -1,36 +1,52 @@
 import { format } from 'date-fns';
-import { enGB, sv } from 'date-fns/locale';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
-  CALENDAR_VIEWS, bookingEnd, bookingsByDay, calendarRange, clockText, isoDate, isoWeek, languageName, parseIsoDate,
-  shiftAnchor, swedishClock, swedishDate, type Booking, type CalendarView, type DateParts,
+  CALENDAR_VIEWS, axisFor, bookingsByDay, calendarRange, clockText, dateLocales, hourMarks, hoursOn, isoDate, isoWeek,
+  languageName, layoutDay, localDate, nowPosition, parseIsoDate, positionOf, shiftAnchor, swedishClock, swedishDate,
+  type Axis, type Booking, type CalendarView, type Clinic, type DateParts, type DayHours, type Span,
 } from '../../core/index.js';
 import type { VisitService } from '../../visits/visit-service.js';
 import '../booking/define.js';
 import type { DhBooking } from '../booking/booking.element.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { CurrentClinicController } from '../shared/current-clinic.controller.js';
+import { cssProps } from '../shared/css-props.js';
 import '../shared/nurse-texts.js';
 import { DhElement } from '../shared/dh-element.js';
 import { errorText } from '../shared/error-text.js';
 import { getServices } from '../shared/services.js';
 import { calendarStyles } from './calendar.styles.js';
+import { NowController } from './now.controller.js';
 
-const dateLocales = { sv, en: enGB } as const;
-const asLocalDate = (d: DateParts): Date => new Date(d.year, d.month - 1, d.day, 12);
+/** A visit with its Swedish wall-clock times, worked out once per render. */
+interface Timed {
+  readonly booking: Booking;
+  readonly span: Span;
+}
+
+const DAY_MINUTES = 24 * 60;
+
+function timed(booking: Booking): Timed {
+  const start = swedishClock(new Date(booking.start)).minutes;
+  // A visit past midnight is drawn to the end of its first day.
+  return { booking, span: { start, end: Math.min(DAY_MINUTES, start + booking.durationMinutes) } };
+}
 
 /**
  * @tagname dh-calendar
- * @summary The clinic's video visits by day, week (Monday first, ISO week numbers) or as a list.
- * Opening a visit shows it with its actions (`dh-booking`).
+ * @summary The clinic's video visits by day or week (Monday first, ISO week numbers) on a time
+ * axis, or as a list. The axis spans the clinic's opening hours, widened to fit visits outside them;
+ * overlapping visits stand side by side, a line marks the current time, and public holidays and
+ * eves are named in the day's heading. Opening a visit shows it with its actions (`dh-booking`).
  *
  * @fires dh-start-visit - From an opened visit: the nurse starts it; `detail.bookingId`.
  * @fires dh-booking-change - From an opened visit: it was edited, cancelled or its invitation resent.
  *
  * @csspart header - Title, view switch and paging.
- * @csspart grid - The days.
+ * @csspart grid - The days (scrolls sideways when a week does not fit).
  * @csspart day - One day.
+ * @csspart now - The line at the current time.
  * @csspart booking - One visit's button.
  * @csspart dialog - The dialog that shows an opened visit.
  *
@@ -41,6 +57,7 @@ const asLocalDate = (d: DateParts): Date => new Date(d.year, d.month - 1, d.day,
  * @cssproperty --dh-focus-ring - Focus outline colour.
  * @cssproperty --dh-radius - Corner radius.
  * @cssproperty --dh-font-family - Font.
+ * @cssproperty --dh-calendar-hour-height - The height of an hour on the time axis (4rem).
  */
 export class DhCalendar extends DhElement {
   static override styles = [baseStyles, calendarStyles];
@@ -53,6 +70,8 @@ export class DhCalendar extends DhElement {
   @property({ reflect: true }) accessor date = '';
   /** Injectable clock for tests. */
   @property({ attribute: false }) accessor now: () => Date = () => new Date();
+  /** How often the now-line moves, in milliseconds (read when the calendar is connected). */
+  @property({ attribute: false }) accessor nowInterval = 30_000;
 
   @state() private accessor bookings: readonly Booking[] = [];
   @state() private accessor loaded = false;
@@ -65,6 +84,9 @@ export class DhCalendar extends DhElement {
   readonly #clinic = new CurrentClinicController(this, () => this.clinic);
   /** The clinic whose visits are listed: a change of the nurse's clinic lists the new one's. */
   #listed: string | undefined;
+  /** Moves the now-line: a timer while connected. */
+  readonly clock = new NowController(this, () => this.nowInterval);
+
   #services: VisitService | undefined;
   #loadSeq = 0;
   #loading: Promise<void>;
@@ -165,7 +187,9 @@ export class DhCalendar extends DhElement {
     if (e.key === 'ArrowUp') target = inDay[index - 1];
     else if (e.key === 'ArrowDown') target = inDay[index + 1];
     else {
-      const step = e.key === 'ArrowLeft' ? -1 : 1;
+      // Left and right follow the screen: in right-to-left text the later day is on the left.
+      const rtl = getComputedStyle(this).direction === 'rtl';
+      const step = (e.key === 'ArrowLeft') !== rtl ? -1 : 1;
       for (let i = dayIndex + step; i >= 0 && i < days.length && !target; i += step) {
         target = days[i]?.querySelector<HTMLButtonElement>('button.booking') ?? undefined;
       }
@@ -180,20 +204,21 @@ export class DhCalendar extends DhElement {
     const locale = dateLocales[this.fullLocale];
     const first = days[0] ?? this.#anchor;
     const last = days[days.length - 1] ?? first;
-    if (this.view === 'day') return format(asLocalDate(first), 'EEEE d MMMM yyyy', { locale });
-    if (this.view === 'agenda') return this.t('ui.calendar.agendaTitle', { from: format(asLocalDate(first), 'd MMMM yyyy', { locale }) });
+    if (this.view === 'day') return format(localDate(first), 'EEEE d MMMM yyyy', { locale });
+    if (this.view === 'agenda') return this.t('ui.calendar.agendaTitle', { from: format(localDate(first), 'd MMMM yyyy', { locale }) });
     return this.t('ui.calendar.weekTitle', {
       week: isoWeek(first),
-      from: format(asLocalDate(first), 'd MMMM', { locale }),
-      to: format(asLocalDate(last), 'd MMMM yyyy', { locale }),
+      from: format(localDate(first), 'd MMMM', { locale }),
+      to: format(localDate(last), 'd MMMM yyyy', { locale }),
     });
   }
 
   protected override render(): TemplateResult {
     const { days } = calendarRange(this.view, this.#anchor);
-    const today = isoDate(swedishDate(this.now()));
+    const now = swedishClock(this.now());
     const byDay = bookingsByDay(this.bookings);
-    const shown = this.view === 'agenda' ? days.filter((d) => byDay.has(isoDate(d))) : days;
+    const clinicId = this.#clinic.id;
+    const clinic: Pick<Clinic, 'openingHours' | 'holidays'> = (clinicId ? this.#services?.clinic(clinicId) : undefined) ?? {};
     const unit = this.t(`ui.calendar.${this.view}`).toLowerCase();
     return html`
       <header part="header">
@@ -216,10 +241,7 @@ export class DhCalendar extends DhElement {
       </header>
       ${this.failure !== undefined ? html`<p class="status bad" role="alert">${errorText(this.failure, (key, params) => this.t(key, params))}</p>`
         : this.loaded ? nothing : html`<p role="status">${this.t('ui.calendar.loading')}</p>`}
-      <div class="grid ${this.view}" part="grid" @keydown=${this.#onGridKeydown}>
-        ${shown.map((d) => this.#renderDay(d, byDay.get(isoDate(d)) ?? [], isoDate(d) === today))}
-        ${this.view === 'agenda' && shown.length === 0 && this.loaded ? html`<p class="empty">${this.t('ui.calendar.empty')}</p>` : nothing}
-      </div>
+      ${this.view === 'agenda' ? this.#renderAgenda(days, byDay, isoDate(now.date), clinic) : this.#renderTimeline(days, byDay, now, clinic)}
       <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.#onDialogClose}>
         <div class="dialog-body">
           <button part="button" class="close" type="button" @click=${() => {
@@ -232,36 +254,107 @@ export class DhCalendar extends DhElement {
     `;
   }
 
-  #renderDay(day: DateParts, bookings: readonly Booking[], isToday: boolean): TemplateResult {
-    const id = `day-${isoDate(day)}`;
-    const label = format(asLocalDate(day), this.view === 'week' ? 'EEEE d MMM' : 'EEEE d MMMM', { locale: dateLocales[this.fullLocale] });
+  /** The list: only the days with visits, each visit in start order. */
+  #renderAgenda(
+    days: readonly DateParts[], byDay: Map<string, Booking[]>, today: string, clinic: Pick<Clinic, 'openingHours' | 'holidays'>,
+  ): TemplateResult {
+    const shown = days.filter((d) => byDay.has(isoDate(d)));
     return html`
-      <section class="day ${isToday ? 'today' : ''}" part="day" aria-labelledby=${id}>
-        <h3 id=${id} aria-current=${isToday ? 'date' : nothing}>
-          ${label}${isToday ? html` <span class="today-mark">${this.t('ui.calendar.todayMark')}</span>` : nothing}
-        </h3>
-        ${bookings.length === 0
-          ? html`<p class="empty">${this.t('ui.calendar.empty')}</p>`
-          : html`<ul>${bookings.map((b) => this.#renderBooking(b))}</ul>`}
+      <div class="grid agenda" part="grid" @keydown=${this.#onGridKeydown}>
+        ${shown.map((d) => {
+          const key = isoDate(d);
+          const visits = (byDay.get(key) ?? []).map(timed);
+          return html`
+            <section class="day ${key === today ? 'today' : ''}" part="day" aria-labelledby="day-${key}">
+              ${this.#renderDayHeading(d, key === today, hoursOn(clinic, d))}
+              <ul>${visits.map((v) => html`<li>${this.#renderBooking(v)}</li>`)}</ul>
+            </section>`;
+        })}
+        ${shown.length === 0 && this.loaded ? html`<p class="empty">${this.t('ui.calendar.empty')}</p>` : nothing}
+      </div>
+    `;
+  }
+
+  /**
+   * Day and week: one column per day on a shared time axis (the opening hours of the days shown,
+   * widened to fit every visit), visits placed and sized by time, overlapping ones side by side.
+   */
+  #renderTimeline(
+    days: readonly DateParts[], byDay: Map<string, Booking[]>, now: { date: DateParts; minutes: number },
+    clinic: Pick<Clinic, 'openingHours' | 'holidays'>,
+  ): TemplateResult {
+    const today = isoDate(now.date);
+    const columns = days.map((date) => {
+      const key = isoDate(date);
+      return { date, key, visits: (byDay.get(key) ?? []).map(timed), hours: hoursOn(clinic, date) };
+    });
+    const axis = axisFor(
+      columns.flatMap((c) => (c.hours.open ? [{ start: c.hours.from, end: c.hours.to }] : [])),
+      columns.flatMap((c) => c.visits.map((v) => v.span)),
+    );
+    const marks = hourMarks(axis);
+    return html`
+      <!-- Focusable, so that a week wider than the screen can be scrolled from the keyboard. -->
+      <div class="grid ${this.view}" part="grid" tabindex="0" role="group" aria-labelledby="title" @keydown=${this.#onGridKeydown}>
+        <div class="timeline" ${cssProps({ '--days': String(days.length), '--hours': String(marks.length) })}>
+          <div class="axis" aria-hidden="true">
+            <span></span>
+            <div class="ticks">${marks.map((m) => html`<span>${clockText(m)}</span>`)}</div>
+          </div>
+          ${columns.map((c) => this.#renderDayColumn(c.date, c.visits, c.hours, axis, c.key === today ? now.minutes : undefined))}
+        </div>
+      </div>
+    `;
+  }
+
+  #renderDayColumn(date: DateParts, visits: readonly Timed[], hours: DayHours, axis: Axis, nowMinutes: number | undefined): TemplateResult {
+    const isToday = nowMinutes !== undefined;
+    const nowAt = isToday ? nowPosition(nowMinutes, axis) : undefined;
+    // The hours outside opening time are shaded; a closed day all of it.
+    const open = hours.open
+      ? { '--open-from': String(positionOf(hours.from, axis)), '--open-to': String(positionOf(hours.to, axis)) }
+      : { '--open-from': '1', '--open-to': '1' };
+    return html`
+      <section class="day ${isToday ? 'today' : ''} ${hours.holiday ? 'holiday' : ''}" part="day" aria-labelledby="day-${isoDate(date)}">
+        ${this.#renderDayHeading(date, isToday, hours)}
+        <div class="track" ${cssProps(open)}>
+          ${visits.length === 0
+            ? html`<p class="empty">${this.t('ui.calendar.empty')}</p>`
+            : html`<ul>${layoutDay(visits, (v) => v.span, axis).map((p) => html`
+              <li ${cssProps({ '--top': String(p.top), '--height': String(p.height), '--column': String(p.column), '--columns': String(p.columns) })}>
+                ${this.#renderBooking(p.item)}
+              </li>`)}</ul>`}
+          ${nowAt === undefined ? nothing : html`<div class="now" part="now" aria-hidden="true" ${cssProps({ '--at': String(nowAt) })}></div>`}
+        </div>
       </section>
     `;
   }
 
-  #renderBooking(b: Booking): TemplateResult {
-    const time = clockText(swedishClock(new Date(b.start)).minutes);
-    const end = clockText(swedishClock(bookingEnd(b)).minutes);
-    const cancelled = b.status === 'cancelled';
+  /** The day's name and date, "i dag", and a holiday's or eve's name with "stängt" or its half-day hours. */
+  #renderDayHeading(day: DateParts, isToday: boolean, hours: DayHours): TemplateResult {
+    const label = format(localDate(day), this.view === 'week' ? 'EEEE d MMM' : 'EEEE d MMMM', { locale: dateLocales[this.fullLocale] });
+    const { holiday } = hours;
+    const note = !hours.open ? this.t('ui.calendar.closed') : hours.halfDay ? this.t('ui.calendar.halfDay', { open: hours.hours[0], close: hours.hours[1] }) : '';
     return html`
-      <li>
-        <button part="booking" class="booking ${cancelled ? 'cancelled' : ''}" type="button" data-id=${b.id}
-          @click=${(e: Event) => {
-            this.#open(b.id, e.currentTarget as HTMLElement);
-          }}>
-          <span class="time">${time}–${end}</span>
-          ${b.participant.givenName} ${b.participant.familyName}${b.interpreter ? ` (${this.t('ui.calendar.interpreter')}: ${languageName(b.interpreter.language, this.locale)})` : ''}
-          ${cancelled ? html`<span class="visually-hidden">, ${this.t('ui.calendar.cancelled')}</span>` : nothing}
-        </button>
-      </li>
+      <h3 id="day-${isoDate(day)}" aria-current=${isToday ? 'date' : nothing}>
+        ${label}${isToday ? html` <span class="today-mark">${this.t('ui.calendar.todayMark')}</span>` : nothing}
+        ${holiday ? html`<span class="holiday-name"><span class="visually-hidden">, </span>${this.t(`holiday.${holiday.id}`)}${note ? `, ${note}` : ''}</span>` : nothing}
+      </h3>
+    `;
+  }
+
+  #renderBooking({ booking: b, span }: Timed): TemplateResult {
+    const cancelled = b.status === 'cancelled';
+    const end = clockText((span.start + b.durationMinutes) % DAY_MINUTES);
+    return html`
+      <button part="booking" class="booking ${cancelled ? 'cancelled' : ''}" type="button" data-id=${b.id}
+        @click=${(e: Event) => {
+          this.#open(b.id, e.currentTarget as HTMLElement);
+        }}>
+        <span class="time">${clockText(span.start)}–${end}</span>
+        ${b.participant.givenName} ${b.participant.familyName}${b.interpreter ? ` (${this.t('ui.calendar.interpreter')}: ${languageName(b.interpreter.language, this.locale)})` : ''}
+        ${cancelled ? html`<span class="visually-hidden">, ${this.t('ui.calendar.cancelled')}</span>` : nothing}
+      </button>
     `;
   }
 }

@@ -1,9 +1,11 @@
 import { expect } from 'chai';
 import { afterEach, before, beforeEach, describe, it } from 'node:test';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { deleteDB } from 'idb';
-import { emptyDraft, validateInvite, type Booking, type Clinic, type InviteDraft } from '../../core/index.js';
-import { $, $$, axeViolations, click, fill, mount, nextEvent, until } from '../../testing/dom.js';
+import {
+  emptyDraft, newBooking, parseClock, parseIsoDate, swedishInstant, validateInvite, type Booking, type Clinic, type InviteDraft,
+} from '../../core/index.js';
+import { $, $$, axeViolations, click, fill, mount, nextEvent, page, until } from '../../testing/dom.js';
 import { demoUrl, uniqueDbName } from '../../testing/env.js';
 import type { DhBooking } from '../booking/booking.element.js';
 import { configure, getServices, resetServices } from '../shared/services.js';
@@ -12,7 +14,11 @@ import './define.js';
 
 // Wednesday 25 November 2026, 12:00 in Sweden (week 48).
 const NOW = new Date('2026-11-25T11:00:00Z');
-const CLINICS: Clinic[] = [{ id: 'gagnef', name: 'Vårdcentralen Gagnef' }, { id: 'leksand', name: 'Vårdcentralen Leksand' }];
+// Gagnef keeps the default hours (weekdays 08–17) and has a half day on julafton.
+const CLINICS: Clinic[] = [
+  { id: 'gagnef', name: 'Vårdcentralen Gagnef', holidays: { eves: { julafton: ['08:00', '12:00'] } } },
+  { id: 'leksand', name: 'Vårdcentralen Leksand' },
+];
 let base = '';
 let dbName = '';
 
@@ -31,12 +37,21 @@ async function book(over: Partial<InviteDraft> = {}, now = NOW): Promise<Booking
   return (await services.book(r.value, now)).booking;
 }
 
-async function calendar(setup: (c: DhCalendar) => void = () => undefined): Promise<DhCalendar> {
+/** A visit stored as it is, past the invitation's checks: one booked before the clinic's hours changed, say. */
+async function storeVisit(date: string, time: string, durationMinutes = 45): Promise<Booking> {
+  const services = await getServices();
+  return services.store.bookings.create(newBooking({
+    clinicId: 'gagnef', participant: { personnummer: '19121212-1212', givenName: 'Utanför', familyName: 'Tiden', mobile: uniqueMobile() },
+    reason: 'Hälsosamtal', start: swedishInstant(parseIsoDate(date)!, parseClock(time)!), durationMinutes, language: 'sv',
+  }, NOW));
+}
+
+async function calendar(setup: (c: DhCalendar) => void = () => undefined, parent: Element = document.body): Promise<DhCalendar> {
   const el = await mount('dh-calendar', (c) => {
     c.clinic = 'gagnef';
     c.now = () => NOW;
     setup(c);
-  });
+  }, parent);
   await el.whenLoaded();
   return el;
 }
@@ -127,6 +142,150 @@ describe('dh-calendar', () => {
       expect(button.classList.contains('cancelled')).to.equal(true);
       expect(getComputedStyle(button).textDecorationLine).to.equal('line-through');
       expect(button.textContent).to.contain('Avbokad');
+    });
+  });
+
+  describe('the time axis of the week and day views', () => {
+    const box = (e: Element): DOMRect => e.getBoundingClientRect();
+    /** Where a visit's box lies in its day's track, as fractions of the track's height and width. */
+    function placement(el: DhCalendar, booking: Booking): { top: number; height: number; left: number; width: number } {
+      const button = $(el, `button.booking[data-id="${booking.id}"]`)!;
+      const track = box(button.closest('.track')!);
+      const visit = box(button.closest('li')!);
+      return {
+        top: (visit.top - track.top) / track.height, height: visit.height / track.height,
+        left: (visit.left - track.left) / track.width, width: visit.width / track.width,
+      };
+    }
+
+    it('spans the opening hours, widened to fit a visit outside them, and places visits by time', async () => {
+      const wed = await book({ time: '14:00' });
+      const late = await storeVisit('2026-11-26', '17:30');
+      const el = await calendar();
+      // Weekdays 08–17, and a visit until 18:15: the axis runs 08–19.
+      const ticks = $$(el, '.ticks span').map((s) => s.textContent.trim());
+      expect(ticks[0]).to.equal('08:00');
+      expect(ticks[ticks.length - 1]).to.equal('18:00');
+      const at = placement(el, wed);
+      expect(at.top).to.be.closeTo(6 / 11, 0.005);
+      expect(at.height).to.be.closeTo(0.75 / 11, 0.005);
+      expect(at.width).to.be.closeTo(1, 0.01);
+      expect(placement(el, late).top).to.be.closeTo(9.5 / 11, 0.005);
+      el.view = 'day';
+      await el.whenLoaded();
+      // The day view has only Wednesday's hours and visits.
+      expect($$(el, '.ticks span').map((s) => s.textContent.trim()).pop()).to.equal('16:00');
+      expect(placement(el, wed).top).to.be.closeTo(6 / 9, 0.005);
+    });
+
+    it('puts overlapping visits side by side, from the right in right-to-left text', async () => {
+      const first = await book({ time: '14:00' });
+      const second = await book({ time: '14:30', givenName: 'Andra' });
+      const alone = await book({ time: '16:00', givenName: 'Ensam' });
+      const ltr = await calendar();
+      expect(placement(ltr, first)).to.deep.include({ left: 0 });
+      expect(placement(ltr, first).width).to.be.closeTo(0.5, 0.01);
+      expect(placement(ltr, second).left).to.be.closeTo(0.5, 0.01);
+      expect(placement(ltr, alone).width).to.be.closeTo(1, 0.01);
+      ltr.remove();
+      const container = page('sv');
+      container.dir = 'rtl';
+      const rtl = await calendar(() => undefined, container);
+      expect(placement(rtl, first).left).to.be.closeTo(0.5, 0.01);
+      expect(placement(rtl, second).left).to.be.closeTo(0, 0.01);
+      // Left and right still go to the day shown on that side: in right-to-left, left is the next day.
+      const friday = await book({ date: '2026-11-27', time: '09:00', givenName: 'Fredag' });
+      await until(() => $(rtl, `[data-id="${friday.id}"]`), 'Friday’s visit');
+      $<HTMLButtonElement>(rtl, `[data-id="${second.id}"]`)!.focus();
+      await sendKeys({ press: 'ArrowLeft' });
+      expect(rtl.shadowRoot!.activeElement?.getAttribute('data-id')).to.equal(friday.id);
+    });
+
+    it('draws a line at the current time in today’s column, moved by its timer until the calendar is removed', async () => {
+      let now = NOW; // 12:00 on Wednesday
+      const el = await calendar((c) => {
+        c.now = () => now;
+        c.nowInterval = 20;
+      });
+      const line = (): HTMLElement | null => $(el, 'section.today .now');
+      expect($$(el, '.now')).to.have.length(1);
+      const track = box(line()!.closest('.track')!);
+      const position = (): number => (box(line()!).top - track.top) / track.height;
+      expect(position()).to.be.closeTo(4 / 9, 0.005);
+      now = new Date('2026-11-25T14:30:00Z'); // 15:30
+      await until(() => Math.abs(position() - 7.5 / 9) < 0.005, 'the line to move to 15:30');
+      expect(el.clock.running).to.equal(true);
+      el.remove();
+      expect(el.clock.running).to.equal(false);
+      document.body.append(el);
+      expect(el.clock.running).to.equal(true);
+    });
+
+    it('draws no now-line outside the hours shown, nor in another week', async () => {
+      const evening = await calendar((c) => (c.now = () => new Date('2026-11-25T19:00:00Z')));
+      expect($$(evening, '.now')).to.deep.equal([]);
+      evening.remove();
+      const el = await calendar((c) => (c.date = '2026-12-02'));
+      expect($$(el, '.now')).to.deep.equal([]);
+    });
+
+    it('fits a 360 px wide page: a week scrolls sideways inside the calendar, never the page', async () => {
+      await book({ date: '2026-12-22', time: '14:00' });
+      await book({ date: '2026-12-22', time: '14:15', givenName: 'Andra' });
+      await setViewport({ width: 360, height: 800 });
+      try {
+        // Christmas week: its headings carry visually hidden text too, which must not spill out either.
+        const el = await calendar((c) => (c.date = '2026-12-22'));
+        const grid = $(el, '[part="grid"]')!;
+        expect(grid.scrollWidth).to.be.above(grid.clientWidth);
+        expect(el.getBoundingClientRect().right).to.be.at.most(360);
+        expect(document.documentElement.scrollWidth).to.be.at.most(360);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+  });
+
+  describe('holidays', () => {
+    it('names holidays and eves in the day headings, with the clinic closed or its half day', async () => {
+      const el = await calendar((c) => (c.date = '2026-12-23'));
+      expect(await axeViolations(el)).to.deep.equal([]);
+      const headings = $$(el, 'section.day h3').map((h) => h.textContent.replace(/\s+/g, ' ').trim());
+      expect(headings).to.deep.equal([
+        'måndag 21 dec.', 'tisdag 22 dec.', 'onsdag 23 dec.', 'torsdag 24 dec. , julafton, öppet 08:00–12:00',
+        'fredag 25 dec. , juldagen, stängt', 'lördag 26 dec. , annandag jul, stängt', 'söndag 27 dec.',
+      ]);
+      expect($$(el, 'section.day.holiday')).to.have.length(3);
+      el.view = 'day';
+      el.date = '2026-12-25';
+      await el.whenLoaded();
+      expect($(el, 'section.day h3')!.textContent).to.match(/juldagen, stängt/);
+    });
+
+    it('names the holiday in the list view too, where a visit falls on one', async () => {
+      await storeVisit('2026-12-25', '10:00');
+      await book({ date: '2026-12-07', time: '10:00' });
+      const el = await calendar((c) => {
+        c.view = 'agenda';
+        c.date = '2026-12-01';
+      });
+      const headings = $$(el, 'section.day h3').map((h) => h.textContent.replace(/\s+/g, ' ').trim());
+      expect(headings).to.deep.equal(['måndag 7 december', 'fredag 25 december , juldagen, stängt']);
+      expect(await axeViolations(el)).to.deep.equal([]);
+    });
+
+    it('says so when a visit is moved to a day the clinic is closed for a holiday', async () => {
+      const b = await book();
+      const el = await calendar();
+      const panel = await open(el, b);
+      await click(panel, '✎');
+      await fill(panel, 'date', '2026-12-25');
+      await click(panel, 'Spara ändringar');
+      expect($(panel, '#date-error')!.textContent).to.contain('Mottagningen har stängt på juldagen.');
+      await fill(panel, 'date', '2026-12-24');
+      await fill(panel, 'time', '12:30');
+      await click(panel, 'Spara ändringar');
+      expect($(panel, '#time-error')!.textContent).to.contain('På julafton har mottagningen öppet 08:00–12:00');
     });
   });
 

@@ -36,7 +36,8 @@ beforeEach(() => {
   const always = ['00:00', '24:00'] as const;
   configure({
     dbName, relayUrl: `${base}/api/sms`, signallingUrl: `${base}/peerjs`, visitDirectoryUrl: `${base}/api/visits`, iceServers: [],
-    clinics: [{ id: 'demo-jour', name: 'Demomottagningen (alltid öppen)', openingHours: { 1: always, 2: always, 3: always, 4: always, 5: always, 6: always, 7: always } }],
+    clinics: [{ id: 'demo-jour', name: 'Demomottagningen (alltid öppen)', openingHours: { 1: always, 2: always, 3: always, 4: always, 5: always, 6: always, 7: always },
+      holidays: { public: 'open', eves: { midsommarafton: 'open', julafton: 'open', nyarsafton: 'open' } } }],
   });
 });
 afterEach(async () => {

@@ -1,4 +1,4 @@
-import type { StarProfileValues } from '../../core/index.js';
+import { DAY_MS, PARTICIPANT_RETENTION_DAYS, type StarProfileValues } from '../../core/index.js';
 
 /**
  * The star profile a patient fills in before the visit, kept on the patient's own device (never
@@ -6,7 +6,7 @@ import type { StarProfileValues } from '../../core/index.js';
  * the link's token) and dropped 30 days after the visit, like everything personal here.
  */
 const PREFIX = 'dh-star-profile:';
-const RETENTION_MS = 30 * 86_400_000;
+const RETENTION_MS = PARTICIPANT_RETENTION_DAYS * DAY_MS;
 
 interface Saved {
   readonly values: StarProfileValues;

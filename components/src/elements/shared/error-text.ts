@@ -1,4 +1,4 @@
-import { inviteErrorKey, type InviteError, type InviteField, type MessageKey, type Params } from '../../core/index.js';
+import type { MessageKey, Params } from '../../core/index.js';
 import { StoreError, type OutboxError } from '../../store/index.js';
 
 /** An element's own `t()`: texts in the element's language. */
@@ -6,11 +6,9 @@ export type Translate = (key: MessageKey, params?: Params) => string;
 
 /**
  * The core gives errors as codes with parameters (STYLE §13); these turn them into text at the edge,
- * in the language of the element that shows them.
+ * in the language of the element that shows them (the invitation's: `inviteErrorText` from the core).
  */
-export function inviteErrorText<F extends InviteField>(field: F, error: InviteError<F>, t: Translate): string {
-  return t(inviteErrorKey(field, error), error.params);
-}
+export { inviteErrorText } from '../../core/index.js';
 
 /**
  * An error caught by an element: a refusal of the store (stale, missing, outdated) as its own text;

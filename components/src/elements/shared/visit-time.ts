@@ -1,7 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import {
-  DEFAULT_OPENING_HOURS, addDays, isoDate, isoWeekday, parseIsoDate, swedishDate, swedishInstant, visitDateText,
-  type Clinic, type Locale, type WeeklyHours,
+  addDays, hoursOn, isoDate, parseIsoDate, swedishDate, swedishInstant, visitDateText,
+  type Clinic, type Locale,
 } from '../../core/index.js';
 import { freeStartTimes } from '../../core/visit-slots.js';
 import type { VisitService } from '../../visits/visit-service.js';
@@ -78,7 +78,7 @@ export class FreeTimesController implements ReactiveController {
         const services = await pending;
         const bookings = await services.store.bookings.list({ clinicId: q.clinic.id, from: swedishInstant(date, 0), to: swedishInstant(addDays(date, 1), 0) });
         times = freeStartTimes({
-          date, hours: dayHours(q.clinic.openingHours, q.date), durationMinutes: q.durationMinutes, now: q.now,
+          date, hours: dayHours(q.clinic, q.date), durationMinutes: q.durationMinutes, now: q.now,
           bookings: bookings.filter((b) => b.id !== q.except),
         });
       } catch {
@@ -91,10 +91,11 @@ export class FreeTimesController implements ReactiveController {
   }
 }
 
-/** A day's opening hours ('YYYY-MM-DD'); undefined when closed or no day is chosen. */
-export function dayHours(hours: WeeklyHours = DEFAULT_OPENING_HOURS, date: string): readonly [string, string] | undefined {
+/** A day's opening hours ('YYYY-MM-DD'), holidays and half days counted; undefined when closed or no day is chosen. */
+export function dayHours(clinic: Pick<Clinic, 'openingHours' | 'holidays'> | undefined, date: string): readonly [string, string] | undefined {
   const day = parseIsoDate(date);
-  return day ? hours[isoWeekday(day) as keyof WeeklyHours] : undefined;
+  const hours = day ? hoursOn(clinic ?? {}, day) : undefined;
+  return hours?.open ? hours.hours : undefined;
 }
 
 export interface VisitTimeFields {
@@ -125,7 +126,7 @@ export interface VisitTimeFields {
  */
 export function visitTimeFields(f: VisitTimeFields): TemplateResult {
   const today = swedishDate(f.now);
-  const hours = dayHours(f.clinic?.openingHours, f.date || isoDate(today));
+  const hours = dayHours(f.clinic, f.date || isoDate(today));
   const dayText = f.date && parseIsoDate(f.date) ? visitDateText(swedishInstant(parseIsoDate(f.date) ?? today, 12 * 60), f.locale).date : '';
   const open = hours ? f.t('ui.field.date.open', { open: hours[0], close: hours[1] }) : f.t('ui.field.date.closed');
   const dateHint = `${f.t('ui.field.date.today', { date: visitDateText(f.now, f.locale).date })} ${dayText ? `${dayText}: ${open}` : ''}`.trim();
