@@ -177,7 +177,8 @@ export abstract class JoinElement extends DhElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     // The waiting room shows and measures the very stream the call will send: no second camera.
-    const stream = this.phase === 'waiting' ? this.session?.localStream : undefined;
+    // Not after the page left or the session ended: a late update must not start the meter again.
+    const stream = this.isConnected && this.phase === 'waiting' && !this.session?.machine.done ? this.session?.localStream : undefined;
     if (!stream) {
       this.#meter.stop();
       return;
@@ -344,7 +345,11 @@ export abstract class JoinElement extends DhElement {
   /** Devices checked: start knocking (the interpreter first gives the code). */
   protected async begin(): Promise<void> {
     const stream = this.deviceCheck.takeStream();
-    if (!stream || this.session) return;
+    // A check that ended after the page left (or a second one) starts no session nobody would end.
+    if (!stream || this.session || !this.isConnected) {
+      for (const track of stream?.getTracks() ?? []) track.stop();
+      return;
+    }
     const problem = this.deviceCheck.devices.problem;
     this.cameraBlocked = problem?.kind === 'denied' && problem.device !== 'microphone';
     const config = readConfig();

@@ -24,6 +24,7 @@ export class MediaDevicesController implements ReactiveController {
   cameras: MediaDeviceInfo[] = [];
   microphones: MediaDeviceInfo[] = [];
   readonly #meter: LevelMeter;
+  #connected = false;
   readonly #onDeviceChange = (): void => {
     void this.listDevices();
   };
@@ -39,11 +40,13 @@ export class MediaDevicesController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.#connected = true;
     navigator.mediaDevices.addEventListener('devicechange', this.#onDeviceChange);
     void this.listDevices();
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
     navigator.mediaDevices.removeEventListener('devicechange', this.#onDeviceChange);
     this.release();
   }
@@ -82,6 +85,11 @@ export class MediaDevicesController implements ReactiveController {
       } else {
         this.problem = name === 'NotReadableError' ? { kind: 'busy' } : { kind: 'failed' };
       }
+    }
+    // The host left the page while the browser was asking: nobody will release what came.
+    if (!this.#connected) {
+      this.release();
+      return;
     }
     if (this.stream) this.#meter.start(this.stream);
     await this.listDevices();
