@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { formatMobile, type MessageKey } from '../../core/index.js';
 import type { HostSession, ReconnectPolicy, Session, ShareKind } from '../../media/index.js';
 import { linkFigures, qualityOf, type Quality } from '../../media/quality.js';
+import { tileOrder, type Party } from '../../media/tiles.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { DhElement } from '../shared/dh-element.js';
 import { callStyles } from './call.styles.js';
@@ -41,8 +42,11 @@ async function measureQuality(connections: RTCPeerConnection[]): Promise<Quality
 
 /**
  * @tagname dh-call
- * @summary The video call: the others large, oneself small in the lower-left corner; mute, camera,
- * hang-up, elapsed time, connection quality, and (for the nurse) the phone fallback.
+ * @summary The video call: the others large, each tile named, oneself small in the lower-left corner;
+ * on a narrow screen (a phone) one of the others large and the rest, oneself too, small below it;
+ * mute, camera, hang-up, elapsed time, connection quality, and (for the nurse) the phone fallback.
+ * Which of the others is large: the nurse for a guest, the patient for the nurse, or the tile the
+ * viewer picked (its name is a button).
  *
  * @fires dh-call-end - The call ended or could not be restored; `detail.state`. Once per visit.
  * @fires dh-share-stop - The nurse pressed "Sluta dela"; the share has stopped for everyone.
@@ -51,6 +55,8 @@ async function measureQuality(connections: RTCPeerConnection[]): Promise<Quality
  * @slot tools - Below the controls: the nurse's sharing tools (the lobby fills it).
  *
  * @csspart stage - The video area.
+ * @csspart tile - One of the others: the video and the name.
+ * @csspart name - The name on a tile.
  * @csspart self - Oneself, small, lower left.
  * @csspart controls - The control bar.
  * @csspart button - Every button.
@@ -70,11 +76,18 @@ export class DhCall extends DhElement {
   @property() accessor party: 'nurse' | 'patient' | 'interpreter' = 'patient';
   /** The patient's mobile (E.164), for the nurse's phone fallback. */
   @property() accessor phone = '';
+  /**
+   * The names on the others' tiles, by role (the nurse's lobby gives the patient's name and the
+   * interpreter's language); a role without one is named by its title ("Sjuksköterskan", "Tolken").
+   */
+  @property({ attribute: false }) accessor names: Readonly<Partial<Record<Party, string>>> = {};
 
   @state() private accessor micOn = true;
   @state() private accessor cameraOn = true;
   @state() private accessor confirmEnd = false;
   @state() private accessor quality: Quality = 'unknown';
+  /** The tile the viewer chose to see large (a peer id). */
+  @state() private accessor picked: string | undefined;
 
   #listening: Session | undefined;
   /** The session whose end was announced: once per visit, however often its state is looked at. */
@@ -187,7 +200,8 @@ export class DhCall extends DhElement {
     const state = session?.state ?? 'idle';
     // A guest sees the shared document large, the nurse (and the other guest) small, itself lower left.
     const share = this.party === 'nurse' ? undefined : sharedTo(session);
-    const remote = [...(session?.remoteStreams.keys() ?? [])];
+    const tiles = session ? [...session.remoteStreams.keys()].map((peer) => ({ peer, role: session.roleOf(peer) })) : [];
+    const large = tileOrder(tiles, this.party, this.picked)[0]?.peer;
     const phone = this.party === 'nurse' && this.phone
       ? html`<a class="phone" href="tel:${this.phone}">${this.t('ui.call.phone', { number: formatMobile(this.phone) })}</a>` : nothing;
     return html`
@@ -200,14 +214,24 @@ export class DhCall extends DhElement {
           <strong>${this.t('ui.share.sharing', { what: this.t(`ui.share.kind.${session.sharing}`) })}</strong>
           <button part="button" type="button" class="primary" @click=${this.#stopShare}>${this.t('ui.share.stop')}</button>
         </div>` : nothing}
-      <div class="stage ${share ? 'with-share' : ''}" part="stage">
+      <div class="stage ${share ? 'with-share' : ''} ${tiles.length > 1 ? 'many' : ''}" part="stage">
         ${share ? html`<video class="shared" part="shared" autoplay playsinline muted
           aria-label=${this.t('ui.call.shown', { what: this.t(`ui.call.shareKind.${share.kind}`) })}></video>` : nothing}
-        ${remote.length === 0 && state !== 'ended'
+        ${tiles.length === 0 && state !== 'ended'
           ? html`<p class="placeholder">${this.t('ui.call.waitingForOthers')}</p>`
-          : remote.map((peer) => html`
-              <video class="remote" data-peer=${peer} autoplay playsinline
-                aria-label=${this.t('ui.call.remote', { name: this.t(`ui.role.${session?.roleOf(peer) ?? 'patient'}` as MessageKey) })}></video>`)}
+          : tiles.map(({ peer, role }) => {
+            const name = this.names[role] ?? this.t(`ui.call.name.${role}`);
+            // The DOM keeps the order of arrival (a moved video would pause); CSS puts the large one first.
+            return html`
+              <div class="tile ${peer === large ? 'large' : ''}" part="tile">
+                <video class="remote" data-peer=${peer} autoplay playsinline @click=${() => (this.picked = peer)}
+                  aria-label=${this.t('ui.call.remote', { name: this.t(`ui.role.${role}` as MessageKey) })}></video>
+                ${tiles.length > 1 && !share
+                  ? html`<button part="button name" type="button" class="name" aria-pressed=${peer === large ? 'true' : 'false'}
+                      aria-label=${this.t('ui.call.enlarge', { name })} @click=${() => (this.picked = peer)}>${name}</button>`
+                  : html`<span part="name" class="name">${name}</span>`}
+              </div>`;
+          })}
         <video class="self" part="self" muted autoplay playsinline aria-label=${this.t('ui.call.you')}></video>
       </div>
       <div class="bar" part="controls" role="toolbar" aria-label=${this.t('ui.call.controls')}>

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { afterEach, before, describe, it } from 'node:test';
-import { newToken } from '../../core/index.js';
+import { sendKeys } from '@web/test-runner-commands';
+import { loadLocale, localeDirection, newToken, t, type UiLocale } from '../../core/index.js';
 import { GuestSession, HostSession, canvasTrack } from '../../media/index.js';
 import { DefaultReconnectPolicy, type ReconnectPolicy } from '../../media/reconnect-policy.js';
 import { $, $$, axeViolations, click, mount, nextEvent, until } from '../../testing/dom.js';
@@ -22,6 +23,34 @@ async function connectedPair(policy?: ReconnectPolicy): Promise<{ nurse: HostSes
   nurse.admit(await media());
   await until(() => nurse.state === 'connected' && patient.state === 'connected', 'the call');
   return { nurse, patient };
+}
+
+/** Nurse, patient and interpreter, all let in, each seeing the two others. */
+async function threeParties(): Promise<{ nurse: HostSession; patient: GuestSession; interpreter: GuestSession }> {
+  const token = newToken();
+  const tolk = newToken();
+  const nurse = new HostSession({ signalling, participantToken: token, interpreter: { token: tolk, code: '123456' } });
+  const patient = new GuestSession({ signalling, token, role: 'patient', knockEveryMs: 300 });
+  const interpreter = new GuestSession({ signalling, token: tolk, role: 'interpreter', knockEveryMs: 300 });
+  sessions.push(nurse, patient, interpreter);
+  await nurse.open();
+  await Promise.all([patient.start(await media()), interpreter.start(await media())]);
+  await until(() => interpreter.listed, 'the interpreter listed');
+  interpreter.sendCode('123456');
+  await until(() => nurse.guests.length === 2 && nurse.guests.every((g) => g.verified), 'both ready');
+  nurse.admit(await media());
+  await until(() => [nurse, patient, interpreter].every((s) => s.remoteStreams.size === 2), 'the full mesh', 30_000);
+  return { nurse, patient, interpreter };
+}
+
+/** A phone-wide column in `lang`, its writing direction set as the join pages set it. */
+function phone(lang: UiLocale, width = 360): HTMLElement {
+  const frame = document.createElement('div');
+  frame.style.width = `${String(width)}px`;
+  frame.lang = lang;
+  frame.dir = localeDirection(lang);
+  document.body.append(frame);
+  return frame;
 }
 
 before(async () => {
@@ -230,5 +259,69 @@ describe('dh-call', () => {
     await stopped;
     expect(nurse.sharing).to.equal(undefined);
     await until(() => $(atNurse, '[part="sharing"]') === null && $(atPatient, 'video.shared') === null, 'the share gone from both views', 5000);
+  });
+  describe('with three parties', () => {
+    for (const lang of ['sv', 'ar'] as const) {
+      it(`fits a 360 px phone in ${lang}: the nurse large, the interpreter and oneself small below, in the text's direction, all named`, async () => {
+        await loadLocale(lang);
+        const { patient } = await threeParties();
+        const frame = phone(lang);
+        const el = await mount('dh-call', (c) => (c.session = patient), frame);
+        await until(() => $$(el, 'video.remote').length === 2 && $$(el, 'video').every((v) => (v as HTMLVideoElement).srcObject), 'both others and oneself');
+        const bounds = frame.getBoundingClientRect();
+        expect(el.scrollWidth, 'nothing to scroll sideways').to.be.at.most(360);
+        for (const video of $$(el, 'video')) {
+          const box = video.getBoundingClientRect();
+          expect(box.width, video.getAttribute('aria-label') ?? '').to.be.greaterThan(50);
+          expect(box.left, video.getAttribute('aria-label') ?? '').to.be.at.least(bounds.left - 0.5);
+          expect(box.right, video.getAttribute('aria-label') ?? '').to.be.at.most(bounds.right + 0.5);
+        }
+        const tile = (role: 'nurse' | 'interpreter'): HTMLElement =>
+          $$(el, 'video.remote').find((v) => v.getAttribute('aria-label') === t('ui.call.remote', { name: t(`ui.role.${role}`, {}, lang) }, lang))!.closest('.tile')!;
+        const large = tile('nurse').getBoundingClientRect();
+        const small = tile('interpreter').getBoundingClientRect();
+        const self = $(el, 'video.self')!.getBoundingClientRect();
+        expect(large.width).to.be.greaterThan(bounds.width * 0.9);
+        expect(small.width).to.be.lessThan(large.width / 2);
+        expect(self.width).to.be.lessThan(large.width / 2);
+        expect(small.top).to.be.at.least(large.bottom - 1);
+        expect(Math.abs(self.top - small.top)).to.be.lessThan(2);
+        // The small tiles follow the text: from the left in Swedish, from the right in Arabic.
+        if (lang === 'sv') expect(small.left).to.be.lessThan(self.left);
+        else expect(small.right).to.be.greaterThan(self.right);
+        expect(tile('nurse').querySelector('.name')!.textContent.trim()).to.equal(t('ui.call.name.nurse', {}, lang));
+        expect(tile('interpreter').querySelector('.name')!.textContent.trim()).to.equal(t('ui.call.name.interpreter', {}, lang));
+        expect(await axeViolations(el)).to.deep.equal([]);
+
+        // The interpreter's name, by keyboard: the interpreter large, the nurse small.
+        const name = tile('interpreter').querySelector<HTMLButtonElement>('button.name')!;
+        expect(name.getAttribute('aria-label')).to.equal(t('ui.call.enlarge', { name: t('ui.call.name.interpreter', {}, lang) }, lang));
+        name.focus();
+        await sendKeys({ press: 'Enter' });
+        await until(() => tile('interpreter').classList.contains('large'), 'the interpreter large');
+        expect(tile('interpreter').getBoundingClientRect().width).to.be.greaterThan(bounds.width * 0.9);
+        expect(tile('nurse').getBoundingClientRect().width).to.be.lessThan(bounds.width / 2);
+        expect(name.getAttribute('aria-pressed')).to.equal('true');
+        expect(el.scrollWidth).to.be.at.most(360);
+      });
+    }
+
+    it('names every tile for the nurse, the patient large beside the interpreter on a wide screen', async () => {
+      const { nurse } = await threeParties();
+      const el = await mount('dh-call', (c) => {
+        c.session = nurse;
+        c.party = 'nurse';
+        c.names = { patient: 'Tolvan Tolvansson', interpreter: 'Tolk, arabiska' };
+      }, phone('sv', 1000));
+      await until(() => $$(el, 'video.remote').length === 2 && $$(el, 'video.remote').every((v) => (v as HTMLVideoElement).srcObject), 'both others');
+      const [first, second] = $$(el, '.tile').sort((a, b) => a.getBoundingClientRect().left - b.getBoundingClientRect().left);
+      expect(first!.querySelector('.name')!.textContent.trim()).to.equal('Tolvan Tolvansson');
+      expect(second!.querySelector('.name')!.textContent.trim()).to.equal('Tolk, arabiska');
+      expect(first!.getBoundingClientRect().width).to.be.greaterThan(second!.getBoundingClientRect().width * 1.5);
+      const stage = $(el, '.stage')!.getBoundingClientRect();
+      const self = $(el, 'video.self')!.getBoundingClientRect();
+      expect(self.left - stage.left).to.be.lessThan(stage.width / 4);
+      expect(await axeViolations(el)).to.deep.equal([]);
+    });
   });
 });

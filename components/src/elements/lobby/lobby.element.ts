@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { DEFAULT_STAR_PROFILE, formatMobile, isUiLocale, newToken, validateStarProfile, visitNonce, type Booking, type MessageKey, type StarProfileValues } from '../../core/index.js';
+import { DEFAULT_STAR_PROFILE, formatMobile, isUiLocale, languageName, newToken, validateStarProfile, visitNonce, type Booking, type MessageKey, type StarProfileValues } from '../../core/index.js';
 import type { IdentityConfig } from '../../identity/oidc-client.js';
 import { HostSession, canvasTrack, type Guest, type IdentityCheck, type IdentityVerifier, type ReconnectPolicy } from '../../media/index.js';
 import '../booking/define.js';
@@ -409,7 +409,12 @@ export class DhLobby extends DhElement {
     const phone = html`<a class="phone" part="phone" href="tel:${b.participant.mobile}">${this.t('ui.call.phone', { number: formatMobile(b.participant.mobile) })}</a>`;
     const session = this.session;
     if (this.started && session) {
-      return html`<dh-call party="nurse" phone=${b.participant.mobile} .session=${session} .reconnectPolicy=${this.reconnectPolicy}>
+      // Names on the tiles: the nurse tells the patient from the interpreter at a glance.
+      const names = {
+        patient: `${b.participant.givenName} ${b.participant.familyName}`,
+        ...(b.interpreter ? { interpreter: this.t('ui.lobby.tile.interpreter', { language: languageName(b.interpreter.language, this.locale) }) } : {}),
+      };
+      return html`<dh-call party="nurse" phone=${b.participant.mobile} .names=${names} .session=${session} .reconnectPolicy=${this.reconnectPolicy}>
         ${this.#renderLateArrivals(session)}${this.#renderTools(session)}</dh-call>`;
     }
     const guests = session?.guests ?? [];

@@ -6,6 +6,7 @@ import { emptyDraft, validateInvite, type Booking } from '../../core/index.js';
 import { GuestSession } from '../../media/index.js';
 import { $, $$, axeViolations, click, focusedElement, mount, tabUntil, until } from '../../testing/dom.js';
 import { demoUrl, uniqueDbName } from '../../testing/env.js';
+import { watchResources } from '../../testing/leaks.js';
 import type { DhDeviceCheck } from '../device-check/device-check.element.js';
 import type { DhShareMenu } from '../share-menu/share-menu.element.js';
 import type { DhStarProfile } from '../star-profile/star-profile.element.js';
@@ -279,5 +280,38 @@ describe('dh-lobby', () => {
     await click(el, 'Ja, släpp in ändå');
     await until(() => impostor.state === 'connected', 'let in after the yes');
     await until(async () => (await (await getServices()).store.bookings.get(booking.id))?.identity?.override === true, 'the override noted');
+  });
+  it('releases everything it opened when removed, before and after the start (no leak)', async () => {
+    const patientMedia = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+    const watched = watchResources();
+    try {
+      for (const started of [false, true]) {
+        const booking = await book();
+        const el = await mount('dh-lobby', (l) => (l.bookingId = booking.id));
+        const check = await until(() => $<DhDeviceCheck>(el, 'dh-device-check'), 'the device check');
+        await until(() => check.ready, 'devices ready');
+        const tracks = check.devices.stream!.getTracks();
+        const patient = new GuestSession({ signalling: { url: `${base}/peerjs`, iceServers: [] }, token: booking.token, role: 'patient', knockEveryMs: 300 });
+        guests.push(patient);
+        await patient.start(patientMedia.clone());
+        await until(() => $(el, '[part="waiting"]')?.textContent.includes('Patienten väntar'), 'the knock');
+        if (started) {
+          $<HTMLButtonElement>(el, '[part~="start"]')!.click();
+          await until(() => patient.state === 'connected', 'the call');
+        }
+        el.remove();
+        // The camera goes off at once; the rest closes as its protocols allow.
+        expect(tracks.map((t) => t.readyState)).to.deep.equal(['ended', 'ended']);
+        patient.teardown();
+        await until(() => watched.open().length === 0, 'everything closed').catch(() => {
+          throw new Error(`still open ${started ? 'after the start' : 'before the start'}: ${watched.open().join(', ')}`);
+        });
+        expect(watched.connections.length, 'peer connections were watched').to.be.greaterThan(0);
+        expect(watched.sockets.length, 'signalling sockets were watched').to.be.greaterThan(0);
+      }
+    } finally {
+      watched.restore();
+      for (const track of patientMedia.getTracks()) track.stop();
+    }
   });
 });

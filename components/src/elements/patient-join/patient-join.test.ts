@@ -5,6 +5,7 @@ import { LOCALE_NAMES, PATIENT_LOCALES, loadLocale, localVisitText, localeDirect
 import { HostSession } from '../../media/index.js';
 import { $, axeViolations, click, fill, focusedElement, mount, tabUntil, until } from '../../testing/dom.js';
 import { demoUrl } from '../../testing/env.js';
+import { watchResources } from '../../testing/leaks.js';
 import type { DhCall } from '../call/call.element.js';
 import type { DhStarProfile } from '../star-profile/star-profile.element.js';
 import { configure, resetConfig, type DhConfig } from '../shared/config.js';
@@ -23,6 +24,25 @@ async function list(token: string, listing: { start: string; durationMinutes: nu
   expect(r.status).to.equal(201);
 }
 const soon = (): string => new Date(Date.now() + 10 * 60_000).toISOString();
+
+/** A listed visit and its patient's page, in the waiting room with its self view showing. */
+async function inWaitingRoom(): Promise<{ token: string; el: HTMLElementTagNameMap['dh-patient-join']; preview: HTMLVideoElement; stream: MediaStream }> {
+  const token = newToken();
+  await list(token, { start: soon(), durationMinutes: 45, status: 'booked' });
+  const el = await mount('dh-patient-join', (e) => (e.token = token));
+  const preview = await until(() => $<HTMLVideoElement>(el, '.self-view video'), 'the self view', 20_000);
+  const stream = await until(() => preview.srcObject as MediaStream | null, 'its stream');
+  return { token, el, preview, stream };
+}
+
+/** The nurse's side of `token`'s visit, with the patient knocking on it. */
+async function nurseFor(token: string): Promise<HostSession> {
+  const nurse = new HostSession({ signalling: { url: `${base}/peerjs`, iceServers: [] }, participantToken: token });
+  hosts.push(nurse);
+  await nurse.open();
+  await until(() => nurse.guests.length === 1, 'the knock');
+  return nurse;
+}
 
 before(async () => {
   base = await demoUrl();
@@ -400,5 +420,90 @@ describe('dh-patient-join', () => {
     } finally {
       document.documentElement.style.fontSize = '';
     }
+  });
+  describe('the waiting room', () => {
+    it('shows the patient mirrored, with the microphone level, from the very tracks the call then sends; they stop when the patient leaves', async () => {
+      setup();
+      const { token, el, preview, stream } = await inWaitingRoom();
+      await until(() => preview.videoWidth > 0, 'a picture');
+      expect(preview.hidden).to.equal(false);
+      expect(getComputedStyle(preview).scale).to.equal('-1 1');
+      expect(preview.getAttribute('aria-label')).to.equal('Din kamerabild');
+      const meter = $<HTMLMeterElement>(el, '.self-view meter')!;
+      expect(meter.getAttribute('aria-label')).to.equal('Ljudnivå från mikrofonen');
+      await until(() => $<HTMLMeterElement>(el, '.self-view meter')!.value > 0, 'the microphone level');
+      expect(await axeViolations(el)).to.deep.equal([]);
+      const tracks = stream.getTracks();
+      expect(tracks.map((t) => t.kind).sort()).to.deep.equal(['audio', 'video']);
+
+      const nurse = await nurseFor(token);
+      nurse.admit(await navigator.mediaDevices.getUserMedia({ video: true, audio: true }));
+      const call = await until(() => $<DhCall>(el, 'dh-call'), 'the call');
+      const sent = await until(() => {
+        const ids = call.session?.peerConnections.flatMap((pc) => pc.getSenders()).map((s) => s.track?.id).filter((id) => id !== undefined);
+        return ids?.length === 2 ? ids : undefined;
+      }, 'the call sending');
+      expect([...sent].sort(), 'no second camera: the call sends what the waiting room showed').to.deep.equal(tracks.map((t) => t.id).sort());
+      el.remove();
+      expect(tracks.map((t) => t.readyState)).to.deep.equal(['ended', 'ended']);
+    });
+
+    it('says the camera is blocked, and how to allow it in this browser, when the browser refused it', async () => {
+      setup();
+      const media = navigator.mediaDevices;
+      const getUserMedia = media.getUserMedia.bind(media);
+      // The browser's answer when the site's camera permission is blocked and the microphone's allowed.
+      media.getUserMedia = (constraints?: MediaStreamConstraints): Promise<MediaStream> =>
+        constraints?.video ? Promise.reject(new DOMException('Permission denied', 'NotAllowedError')) : getUserMedia(constraints);
+      try {
+        const { el, preview, stream } = await inWaitingRoom();
+        expect(stream.getVideoTracks()).to.deep.equal([]);
+        const told = await until(() => $(el, '.self-view [role="status"]'), 'the message');
+        expect(told.textContent).to.include('Kameran är blockerad i webbläsaren. Sjuksköterskan hör dig men ser dig inte.');
+        // Headless Chromium: the fix for Chrome and Edge, not the others'.
+        expect(told.textContent).to.include('Chrome och Edge: tryck på kamerasymbolen (eller hänglåset) i adressfältet');
+        expect(told.textContent).not.to.include('Firefox');
+        expect(preview.hidden).to.equal(true);
+        expect(await axeViolations(el)).to.deep.equal([]);
+        // Still in the waiting room with sound only: the microphone's level shows.
+        await until(() => $<HTMLMeterElement>(el, '.self-view meter')!.value > 0, 'the microphone level');
+        await el.setLanguage('ar');
+        await until(() => $(el, '.self-view [role="status"]')?.textContent.includes(t('ui.join.cameraBlocked', {}, 'ar')), 'the message in Arabic');
+        expect($(el, '.self-view [role="status"]')!.textContent).to.include(t('ui.join.fix.chromium', {}, 'ar'));
+      } finally {
+        Reflect.deleteProperty(media, 'getUserMedia');
+      }
+    });
+
+    it('releases everything it opened when removed, in the waiting room and in the call (no leak)', async () => {
+      setup();
+      const nurseMedia = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+      const watched = watchResources();
+      try {
+        for (const admitted of [false, true]) {
+          const { token, el, stream } = await inWaitingRoom();
+          const nurse = await nurseFor(token);
+          if (admitted) {
+            nurse.admit(nurseMedia.clone());
+            const call = await until(() => $<DhCall>(el, 'dh-call'), 'the call');
+            await until(() => call.session?.state === 'connected', 'the call connected');
+          }
+          expect(watched.tracks.length).to.be.greaterThan(0);
+          el.remove();
+          // The camera goes off at once; the rest closes as its protocols allow.
+          expect(stream.getTracks().map((tr) => tr.readyState)).to.deep.equal(['ended', 'ended']);
+          nurse.teardown();
+          await until(() => watched.open().length === 0 ? true : undefined, `everything closed (${admitted ? 'call' : 'waiting room'}): ${watched.open().join(', ')}`).catch(() => {
+            throw new Error(`still open: ${watched.open().join(', ')}`);
+          });
+          expect(watched.connections.length, 'peer connections were watched').to.be.greaterThan(0);
+          expect(watched.sockets.length, 'signalling sockets were watched').to.be.greaterThan(0);
+          expect(watched.audio.length, 'the level meter was watched').to.be.greaterThan(0);
+        }
+      } finally {
+        watched.restore();
+        for (const track of nurseMedia.getTracks()) track.stop();
+      }
+    });
   });
 });

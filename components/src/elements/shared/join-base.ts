@@ -1,9 +1,10 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
   LOCALE_NAMES, PATIENT_LOCALES, TOKEN_PATTERN, bookingEnd, chooseLocale, isUiLocale, loadLocale, localVisitText, localeDirection, newToken, roomPeerId,
   type LocaleHints, type MessageKey, type UiLocale,
 } from '../../core/index.js';
+import { browserFamily, type BrowserFamily } from '../../core/browser-family.js';
 import { GuestSession, type GuestRole, type ReconnectPolicy } from '../../media/index.js';
 import '../call/define.js';
 import '../device-check/define.js';
@@ -12,6 +13,15 @@ import type { DhDeviceCheck } from '../device-check/device-check.element.js';
 import { baseStyles } from './base.styles.js';
 import { DhElement, nearestLang } from './dh-element.js';
 import { readConfig } from './config.js';
+import { LevelMeter } from './level-meter.js';
+
+/** Where each browser family keeps the camera permission: the fixes a blocked camera's message gives. */
+const CAMERA_FIXES: Readonly<Record<BrowserFamily, readonly MessageKey[]>> = {
+  chromium: ['ui.join.fix.chromium'],
+  firefox: ['ui.join.fix.firefox'],
+  safari: ['ui.join.fix.safari'],
+  other: ['ui.join.fix.chromium', 'ui.join.fix.firefox', 'ui.join.fix.safari'],
+};
 
 /**
  * 'unlisted': the visit directory did not answer in time; the patient may go on to the waiting
@@ -91,6 +101,11 @@ export abstract class JoinElement extends DhElement {
     .lang { display: flex; gap: 0.5rem; align-items: center; margin-bottom: 1rem; }
     /* A way on that is not the main one: it reads as a link, and is a button to the keyboard. */
     button.link { border: 0; background: none; padding: 0.5rem 0; color: var(--_primary); text-decoration: underline; }
+    /* The waiting room's self view: the call's own camera, mirrored as a mirror shows one's face. */
+    .self-view { display: grid; gap: 0.5rem; max-width: 20rem; margin: 1rem 0; }
+    .self-view video { display: block; width: 100%; aspect-ratio: 4 / 3; object-fit: cover; background: #222; border-radius: var(--_radius); scale: -1 1; }
+    .self-view meter { width: 100%; height: 1rem; }
+    .self-view ul { margin: 0.25rem 0 0; padding-inline-start: 1.25rem; }
   `];
 
   /** The link token; read from the page's URL fragment when not set. */
@@ -113,6 +128,10 @@ export abstract class JoinElement extends DhElement {
   @state() protected accessor session: GuestSession | undefined;
 
   @query('dh-device-check') protected accessor deviceCheck!: DhDeviceCheck;
+  /** The browser blocked the camera at the device check (the waiting room then says how to allow it). */
+  @state() protected accessor cameraBlocked = false;
+  /** The microphone's level in the waiting room, from the stream the call will send. */
+  readonly #meter = new LevelMeter(this);
 
   protected abstract readonly guestRole: GuestRole;
   protected abstract readonly titleKey: MessageKey;
@@ -151,6 +170,22 @@ export abstract class JoinElement extends DhElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.session?.teardown();
+    const preview = this.renderRoot.querySelector<HTMLVideoElement>('.self-view video');
+    if (preview) preview.srcObject = null;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // The waiting room shows and measures the very stream the call will send: no second camera.
+    // Not after the page left or the session ended: a late update must not start the meter again.
+    const stream = this.isConnected && this.phase === 'waiting' && !this.session?.machine.done ? this.session?.localStream : undefined;
+    if (!stream) {
+      this.#meter.stop();
+      return;
+    }
+    this.#meter.start(stream);
+    const preview = this.renderRoot.querySelector<HTMLVideoElement>('.self-view video');
+    if (preview && preview.srcObject !== stream) preview.srcObject = stream;
   }
 
   async #load(): Promise<void> {
@@ -310,7 +345,13 @@ export abstract class JoinElement extends DhElement {
   /** Devices checked: start knocking (the interpreter first gives the code). */
   protected async begin(): Promise<void> {
     const stream = this.deviceCheck.takeStream();
-    if (!stream || this.session) return;
+    // A check that ended after the page left (or a second one) starts no session nobody would end.
+    if (!stream || this.session || !this.isConnected) {
+      for (const track of stream?.getTracks() ?? []) track.stop();
+      return;
+    }
+    const problem = this.deviceCheck.devices.problem;
+    this.cameraBlocked = problem?.kind === 'denied' && problem.device !== 'microphone';
     const config = readConfig();
     const session = new GuestSession({
       signalling: { url: config.signallingUrl, iceServers: config.iceServers }, token: this.token, role: this.guestRole, instance: tabInstance(),
@@ -356,6 +397,25 @@ export abstract class JoinElement extends DhElement {
 
   protected renderCode(): TemplateResult | typeof nothing {
     return nothing;
+  }
+
+  /**
+   * Oneself as the nurse will see one, mirrored, with the microphone's level; without a picture,
+   * why not and (when the browser blocks the camera) how to allow it in this browser.
+   */
+  #renderSelfView(): TemplateResult {
+    const hasVideo = Boolean(this.session?.localStream?.getVideoTracks().some((t) => t.readyState === 'live'));
+    const fixes = CAMERA_FIXES[browserFamily(navigator.userAgent)];
+    return html`
+      <div class="self-view">
+        <video part="preview" muted autoplay playsinline aria-label=${this.t('ui.device.preview')} ?hidden=${!hasVideo}></video>
+        ${hasVideo ? nothing : this.cameraBlocked ? html`
+          <div class="status bad" role="status">
+            <p>${this.t('ui.join.cameraBlocked')}</p>
+            ${fixes.length === 1 ? fixes.map((key) => html`<p>${this.t(key)}</p>`) : html`<ul>${fixes.map((key) => html`<li>${this.t(key)}</li>`)}</ul>`}
+          </div>` : html`<p class="status" role="status">${this.t('ui.join.cameraOff')}</p>`}
+        <meter aria-label=${this.t('ui.device.level')} min="0" max="1" .value=${this.#meter.level}></meter>
+      </div>`;
   }
 
   /** Shown below the sound check while waiting (the patient's star profile). */
@@ -422,6 +482,7 @@ export abstract class JoinElement extends DhElement {
           ${this.renderWaitingNote()}
           <p class="status" role="status">${this.t('ui.join.waiting')}</p>
           ${this.renderSignalling()}
+          ${this.#renderSelfView()}
           <p>${this.t('ui.join.soundCheck')}</p>
           <dh-speaker-test lang=${this.locale}></dh-speaker-test>
           ${this.renderWaitingExtras()}`;

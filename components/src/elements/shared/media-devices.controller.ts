@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { LevelMeter } from './level-meter.js';
 
 export type DeviceProblem =
   | { readonly kind: 'denied' | 'missing'; readonly device: 'camera' | 'microphone' | 'both' }
@@ -22,25 +23,30 @@ export class MediaDevicesController implements ReactiveController {
   problem: DeviceProblem | undefined;
   cameras: MediaDeviceInfo[] = [];
   microphones: MediaDeviceInfo[] = [];
-  /** Microphone level 0–1, updated ten times a second while a stream is held. */
-  level = 0;
-
-  #context: AudioContext | undefined;
-  #timer: ReturnType<typeof setInterval> | undefined;
+  readonly #meter: LevelMeter;
+  #connected = false;
   readonly #onDeviceChange = (): void => {
     void this.listDevices();
   };
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
+    this.#meter = new LevelMeter(host);
+  }
+
+  /** Microphone level 0–1, updated ten times a second while a stream is held. */
+  get level(): number {
+    return this.#meter.level;
   }
 
   hostConnected(): void {
+    this.#connected = true;
     navigator.mediaDevices.addEventListener('devicechange', this.#onDeviceChange);
     void this.listDevices();
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
     navigator.mediaDevices.removeEventListener('devicechange', this.#onDeviceChange);
     this.release();
   }
@@ -80,7 +86,12 @@ export class MediaDevicesController implements ReactiveController {
         this.problem = name === 'NotReadableError' ? { kind: 'busy' } : { kind: 'failed' };
       }
     }
-    if (this.stream) this.#meter(this.stream);
+    // The host left the page while the browser was asking: nobody will release what came.
+    if (!this.#connected) {
+      this.release();
+      return;
+    }
+    if (this.stream) this.#meter.start(this.stream);
     await this.listDevices();
   }
 
@@ -88,37 +99,13 @@ export class MediaDevicesController implements ReactiveController {
   take(): MediaStream | undefined {
     const stream = this.stream;
     this.stream = undefined;
-    this.#stopMeter();
+    this.#meter.stop();
     return stream;
   }
 
   release(): void {
-    this.#stopMeter();
+    this.#meter.stop();
     for (const track of this.stream?.getTracks() ?? []) track.stop();
     this.stream = undefined;
-  }
-
-  #meter(stream: MediaStream): void {
-    if (stream.getAudioTracks().length === 0) return;
-    const context = new AudioContext();
-    const analyser = context.createAnalyser();
-    context.createMediaStreamSource(stream).connect(analyser);
-    const data = new Float32Array(analyser.fftSize);
-    this.#context = context;
-    this.#timer = setInterval(() => {
-      analyser.getFloatTimeDomainData(data);
-      let peak = 0;
-      for (const v of data) peak = Math.max(peak, Math.abs(v));
-      this.level = Math.min(1, peak);
-      this.host.requestUpdate();
-    }, 100);
-  }
-
-  #stopMeter(): void {
-    clearInterval(this.#timer);
-    this.#timer = undefined;
-    void this.#context?.close();
-    this.#context = undefined;
-    this.level = 0;
   }
 }
