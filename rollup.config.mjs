@@ -66,15 +66,17 @@ const configs = [
     },
     plugins: [cleanDist, ...plugins([copyPolyfills, copyOcrAssets])],
   },
-  // The patient's page gets one file of its own: everything a patient's browser downloads before
-  // the call, measurable as one number, and nothing from the nurse's side. Only a language other
-  // than Swedish or English comes as a small chunk of its own, when the patient chooses it.
+  // The patient's page gets one file of its own: everything a patient's browser downloads to show
+  // the join page, measurable as one number, and nothing from the nurse's side. A language other
+  // than Swedish or English comes as a small chunk of its own when the patient chooses it, and the
+  // call's element while the patient waits.
   {
     input: { 'digitala-halsosamtal-patient': 'components/src/patient.ts' },
     output: {
       dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js',
-      // Named for what they hold: a language (ar, fa, fi) or the star profile form.
-      chunkFileNames: (chunk) => (chunk.facadeModuleId?.includes('/star-profile/') ? 'patient/star-profile-[hash].js' : 'patient/[name]-[hash].js'),
+      // Named for what they hold: a language (ar, fa, fi), the star profile form, the call's element.
+      chunkFileNames: (chunk) => (chunk.facadeModuleId?.includes('/star-profile/') ? 'patient/star-profile-[hash].js'
+        : chunk.facadeModuleId?.includes('/elements/call/') ? 'patient/call-[hash].js' : 'patient/[name]-[hash].js'),
     },
     // What a lazy chunk (a language, the star profile form) shares with the page is exported from
     // the page's own file, rather than moved into a third file every patient must download.

@@ -166,11 +166,16 @@ async function callSetup(): Promise<void> {
   }
 }
 
-/** patient-bundle-gzip: what a patient's browser downloads before the call (bundle + polyfill loader). */
+/**
+ * patient-bundle-gzip: what a patient's browser downloads to show the join page (bundle + polyfill
+ * loader); patient-call-chunk-gzip: the call's element, fetched while the patient waits.
+ */
 async function patientBundle(): Promise<void> {
   let bytes = 0;
   for (const f of ['dist/digitala-halsosamtal-patient.js', 'dist/vendor/webcomponentsjs/webcomponents-loader.js']) bytes += gzipSync(await readFile(f), { level: 9 }).length;
   emit({ name: 'patient-bundle-gzip', value: bytes, unit: 'bytes', runs: 1 });
+  const call = (await readdir('dist/patient')).find((f) => /^call-[\w-]+\.js$/.test(f));
+  if (call) emit({ name: 'patient-call-chunk-gzip', value: gzipSync(await readFile(join('dist/patient', call)), { level: 9 }).length, unit: 'bytes', runs: 1 });
   // A language beyond Swedish and English is fetched when the patient chooses it: the largest one.
   // The star profile form is fetched when the patient opens it.
   const files = await readdir('dist/patient');

@@ -6,7 +6,6 @@ import {
 } from '../../core/index.js';
 import { browserFamily, type BrowserFamily } from '../../core/browser-family.js';
 import { GuestSession, type GuestRole, type ReconnectPolicy } from '../../media/index.js';
-import '../call/define.js';
 import '../device-check/define.js';
 import '../speaker-test/define.js';
 import type { DhDeviceCheck } from '../device-check/device-check.element.js';
@@ -14,6 +13,21 @@ import { baseStyles } from './base.styles.js';
 import { DhElement, nearestLang } from './dh-element.js';
 import { readConfig } from './config.js';
 import { LevelMeter } from './level-meter.js';
+
+
+/**
+ * The call's own element comes as a chunk of its own, fetched as soon as the patient reaches the
+ * waiting room (long before the nurse lets them in): the join page's first download stays small.
+ * A failed fetch is forgotten, so the next try fetches again.
+ */
+let callElement: Promise<unknown> | undefined;
+function loadCallElement(): Promise<unknown> {
+  callElement ??= import('../call/define.js').catch((e: unknown) => {
+    callElement = undefined;
+    throw e;
+  });
+  return callElement;
+}
 
 /** Where each browser family keeps the camera permission: the fixes a blocked camera's message gives. */
 const CAMERA_FIXES: Readonly<Record<BrowserFamily, readonly MessageKey[]>> = {
@@ -149,6 +163,18 @@ export abstract class JoinElement extends DhElement {
   #chosen: UiLocale | undefined;
   /** Counts language switches: a slow chunk that arrives after a later switch is not applied. */
   #languageRequest = 0;
+
+  /** The call's element could not be fetched (the network dropped): said, with a way to try again. */
+  @state() protected accessor callMissing = false;
+
+  async #loadCall(): Promise<void> {
+    try {
+      await loadCallElement();
+      this.callMissing = false;
+    } catch {
+      this.callMissing = true;
+    }
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -357,8 +383,12 @@ export abstract class JoinElement extends DhElement {
       signalling: { url: config.signallingUrl, iceServers: config.iceServers }, token: this.token, role: this.guestRole, instance: tabInstance(),
       ...(this.reconnectPolicy ? { policy: this.reconnectPolicy } : {}),
     });
+    void this.#loadCall();
     session.addEventListener('state-change', () => {
-      if (session.state === 'connecting' || session.state === 'connected') this.phase = 'call';
+      if (session.state === 'connecting' || session.state === 'connected') {
+        this.phase = 'call';
+        void this.#loadCall();
+      }
       if (session.ending === 'denied') this.phase = 'denied';
       this.requestUpdate();
     });
@@ -487,6 +517,11 @@ export abstract class JoinElement extends DhElement {
           <dh-speaker-test lang=${this.locale}></dh-speaker-test>
           ${this.renderWaitingExtras()}`;
       case 'call':
+        if (this.callMissing) {
+          return html`
+            <p class="status bad" role="alert">${this.t('ui.join.unreachable')}</p>
+            <button class="primary" type="button" @click=${() => void this.#loadCall()}>${this.t('ui.join.retry')}</button>`;
+        }
         return html`<dh-call lang=${this.locale} party=${this.guestRole} .session=${this.session}></dh-call>`;
     }
   }
