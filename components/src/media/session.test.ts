@@ -345,7 +345,8 @@ describe('call sessions over the real PeerServer', () => {
     const elsewhere = guest(token, 'patient');
     await elsewhere.start(await media());
     await until(() => nurse.guests.some((g) => !g.admitted), 'the other device listed');
-    await new Promise((r) => setTimeout(r, 1000));
+    // Told it is listed: the nurse's side has decided about it, and it waits for her.
+    await until(() => elsewhere.listed, 'the other device to know it is listed');
     expect(elsewhere.state).to.equal('waiting');
     expect(nurse.remoteStreams.size).to.equal(1);
   });
