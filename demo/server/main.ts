@@ -59,6 +59,7 @@ const server = await startDemoServer({
   host: env.HOST ?? '127.0.0.1',
   allowedOrigins,
   ...(env.DH_DATA_DIR ? { dataDir: env.DH_DATA_DIR } : {}),
+  ...(env.DH_DATABASE_URL ? { databaseUrl: env.DH_DATABASE_URL } : {}),
   ...(maxPeers !== undefined ? { maxPeers } : {}),
   ...(maxListings !== undefined ? { maxListings } : {}),
   ...(tokenExchange !== undefined ? { tokenExchange } : {}),
@@ -77,6 +78,7 @@ console.log(`Digitala hälsosamtal — demo server
   OIDC issuer:       ${server.identity.testIssuer}
   Token exchange:    ${server.identity.config.tokenExchangeUrl ? `${server.url}${server.identity.config.tokenExchangeUrl} (POST) → ${server.identity.config.issuer}` : 'off (DH_TOKEN_EXCHANGE=1 turns it on)'}
   Allowed origins:   ${server.allowedOrigins.join(', ')}
+  Visit directory:   ${env.DH_DATABASE_URL ? 'PostgreSQL (DH_DATABASE_URL)' : 'visits.json in the data directory'}
 Press Ctrl-C to stop.`);
 
 let stopping = false;

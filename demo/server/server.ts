@@ -16,6 +16,7 @@ import type { IdentityConfig } from '../../components/src/identity/oidc-client.j
 import { loadOrCreateKeys } from './idp/keys.js';
 import { CONFIDENTIAL_CLIENT_ID, createIdentityProvider, PUBLIC_CLIENT_ID } from './idp/provider.js';
 import { tokenExchange, type TokenExchangeBroker } from './token-exchange.js';
+import { PostgresListingStore } from './postgres-listing-store.js';
 import { VisitDirectory } from './visit-directory.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -34,6 +35,8 @@ export interface DemoServerOptions {
   readonly peerAliveTimeoutMs?: number;
   /** Most PeerJS clients connected at once (100 by default, plenty for a demo). */
   readonly maxPeers?: number;
+  /** PostgreSQL for the visit directory (a libpq URL), shared by several servers; default a file in `dataDir`. */
+  readonly databaseUrl?: string;
   /** At most this many listings in the visit directory at once. */
   readonly maxListings?: number;
   /**
@@ -153,9 +156,13 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   // The clinics the region runs, for the pages and for the directory's check of every listing.
   const configText = await readFile(join(ROOT, 'demo/public/demo-config.json'), 'utf8');
   const clinics = (JSON.parse(configText) as { clinics: Clinic[] }).clinics;
-  const visits = await VisitDirectory.open(dataDir, { clinics, ...(options.maxListings ? { maxListings: options.maxListings } : {}) });
+  const directoryOptions = { clinics, ...(options.maxListings ? { maxListings: options.maxListings } : {}) };
+  // Several servers behind one name share the directory in PostgreSQL; one server keeps a file.
+  const visits = options.databaseUrl
+    ? new VisitDirectory(await PostgresListingStore.open(options.databaseUrl), directoryOptions)
+    : await VisitDirectory.open(dataDir, directoryOptions);
   const providerKeys = await loadOrCreateKeys(dataDir);
-  const purgeTimer = setInterval(() => void visits.purgeAndSave().catch(() => undefined), 3_600_000);
+  const purgeTimer = setInterval(() => void visits.purge().catch(() => undefined), 3_600_000);
   purgeTimer.unref();
   const app = express();
   const server: Server = createServer(app);
@@ -263,11 +270,12 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   });
   // The visit directory: the nurse's side lists clinic and time under the room id; the patient's
   // page reads it before the nurse is online (and learns of a cancellation).
-  app.get('/api/visits/:room', (req, res) => {
-    const listing = visits.get(req.params.room);
-    res.setHeader('Cache-Control', 'no-store');
-    if (listing) res.json(listing);
-    else res.status(404).json({ error: 'Besöket finns inte.' });
+  app.get('/api/visits/:room', (req, res, next) => {
+    visits.get(req.params.room).then((listing) => {
+      res.setHeader('Cache-Control', 'no-store');
+      if (listing) res.json(listing);
+      else res.status(404).json({ error: 'Besöket finns inte.' });
+    }, next);
   });
   // Created once (201 with the secret that changes it from then on), changed only with that
   // secret (Authorization: Bearer …). A region puts its own sign-in in front of this.
@@ -423,7 +431,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     close() {
       clearInterval(purgeTimer);
       closing ??= new Promise<void>((done) => {
-        server.close(() => { done(); });
+        server.close(() => { void visits.close().catch(() => undefined).then(done); });
         // WebSocket clients (PeerJS) would otherwise hold the server open.
         server.closeAllConnections();
         for (const socket of sockets) socket.destroy();

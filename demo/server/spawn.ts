@@ -28,11 +28,15 @@ export async function spawnDemoServer(options: {
   allowedOrigins?: readonly string[];
   maxPeers?: number;
   maxListings?: number;
+  /** DH_DATABASE_URL: the visit directory in PostgreSQL. */
+  databaseUrl?: string;
+  /** Extra environment (after the filtering below). */
+  env?: Readonly<Record<string, string>>;
   /** DH_TOKEN_EXCHANGE=1: POST /api/token against the demo's test provider. */
   tokenExchange?: boolean;
 }): Promise<SpawnedServer> {
   // Only what the test asks for: a limit set in this process's environment must not leak in.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'DH_MAX_PEERS' && name !== 'DH_MAX_LISTINGS' && !name.startsWith('DH_TOKEN_EXCHANGE')));
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'DH_MAX_PEERS' && name !== 'DH_MAX_LISTINGS' && name !== 'DH_DATABASE_URL' && !name.startsWith('DH_TOKEN_EXCHANGE')));
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     env: {
       ...inherited,
@@ -43,6 +47,8 @@ export async function spawnDemoServer(options: {
       ...(options.maxPeers !== undefined ? { DH_MAX_PEERS: String(options.maxPeers) } : {}),
       ...(options.maxListings !== undefined ? { DH_MAX_LISTINGS: String(options.maxListings) } : {}),
       ...(options.tokenExchange ? { DH_TOKEN_EXCHANGE: '1' } : {}),
+      ...(options.databaseUrl ? { DH_DATABASE_URL: options.databaseUrl } : {}),
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
