@@ -1,9 +1,9 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExpressPeerServer } from 'peer';
 import { WebSocket, WebSocketServer, type RawData, type ServerOptions } from 'ws';
@@ -18,6 +18,7 @@ import { CONFIDENTIAL_CLIENT_ID, createIdentityProvider, PUBLIC_CLIENT_ID } from
 import { tokenExchange, type TokenExchangeBroker } from './token-exchange.js';
 import { PostgresListingStore } from './postgres-listing-store.js';
 import { VisitDirectory } from './visit-directory.js';
+import { cachePolicy } from './cache-policy.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -185,6 +186,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const identity: { origins: string[]; router?: Router; exchange?: RequestHandler; config?: IdentityConfig } = { origins: [] };
 
   app.disable('x-powered-by');
+  // Behind a proxy on the same machine (nginx, deploy/nginx/): the client's address comes from
+  // X-Forwarded-For, believed only from loopback so that nobody else can claim an address.
+  app.set('trust proxy', 'loopback');
   app.use(securityHeaders(() => identity.origins));
   // A foreign site whose name its owner has pointed at 127.0.0.1 (DNS rebinding) reaches a local
   // demo as its own origin, past every Origin check; only the Host header still gives it away.
@@ -294,6 +298,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   });
   app.get('/outbox', (_req, res) => { res.sendFile(join(ROOT, 'demo/public/outbox.html')); });
 
+  let signalling: WebSocketServer | undefined;
   const peerServer = ExpressPeerServer(server, {
     path: '/',
     allow_discovery: false,
@@ -319,6 +324,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         },
       };
       const wss = new WebSocketServer(wsOptions);
+      signalling = wss;
       // Before PeerServer's own listener: whatever it does with a socket's error, the connection
       // that had it is closed (ws has sent 1002 or 1009 already) and no one else's is touched.
       wss.on('connection', (socket) => {
@@ -356,11 +362,13 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     '/besok': () => withConfig(besok ?? '', patientConfig), '/besok.html': () => withConfig(besok ?? '', patientConfig),
   };
   app.get(Object.keys(pages), (req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
     res.type('html').send(pages[req.path]?.());
   });
 
-  app.use('/dist', express.static(join(ROOT, 'dist'), { fallthrough: false }));
-  app.use(express.static(join(ROOT, 'demo/public'), { extensions: ['html'] }));
+  const cached = { setHeaders: (res: ServerResponse, path: string) => { res.setHeader('Cache-Control', cachePolicy(`/dist/${relative(join(ROOT, 'dist'), path)}`)); } };
+  app.use('/dist', express.static(join(ROOT, 'dist'), { fallthrough: false, cacheControl: false, ...cached }));
+  app.use(express.static(join(ROOT, 'demo/public'), { extensions: ['html'], cacheControl: false, setHeaders: (res) => { res.setHeader('Cache-Control', 'no-cache'); } }));
 
   // Answers errors in JSON without a stack trace (which could hold request data). Express knows an
   // error handler by its four parameters, so the unused `next` must stay.
@@ -430,11 +438,17 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     identity: { testIssuer, config: identityConfig },
     close() {
       clearInterval(purgeTimer);
+      // Graceful, as a restart by systemd wants it: no new connections; peers told the server is
+      // going away (1001), so they come back by themselves; requests under way get a moment to
+      // finish and the directory its last write; then whatever is left is cut.
       closing ??= new Promise<void>((done) => {
         server.close(() => { void visits.close().catch(() => undefined).then(done); });
-        // WebSocket clients (PeerJS) would otherwise hold the server open.
-        server.closeAllConnections();
-        for (const socket of sockets) socket.destroy();
+        server.closeIdleConnections();
+        for (const ws of signalling?.clients ?? []) ws.close(1001, 'server restarting');
+        setTimeout(() => {
+          server.closeAllConnections();
+          for (const socket of sockets) socket.destroy();
+        }, 3000).unref();
       });
       return closing;
     },
