@@ -17,6 +17,7 @@ import { loadOrCreateKeys } from './idp/keys.js';
 import { CONFIDENTIAL_CLIENT_ID, createIdentityProvider, PUBLIC_CLIENT_ID } from './idp/provider.js';
 import { tokenExchange, type TokenExchangeBroker } from './token-exchange.js';
 import { VisitDirectory } from './visit-directory.js';
+import { icePageConfig, iceRouter, type IceSettings } from './ice.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -41,6 +42,8 @@ export interface DemoServerOptions {
    * unless given; `true` redeems codes at the demo's own test provider (as its confidential client).
    */
   readonly tokenExchange?: true | TokenExchangeBroker;
+  /** STUN/TURN servers for the pages; with a TURN secret, POST /api/ice hands out short-lived credentials. */
+  readonly ice?: IceSettings;
 }
 
 /** How the demo's patient page signs in, and what the nurse's side checks the ID token against. */
@@ -208,6 +211,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   });
 
   app.use('/api', allowCors);
+  app.use('/api', iceRouter({ settings: options.ice, listing: (room) => visits.get(room) }));
   // What the demo's patient page signs in with, and what the nurse's side checks the ID token against.
   app.get('/api/identity-config', (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -337,8 +341,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   // patient's page get the sign-in's configuration (known once the server listens), put into each
   // page as it is served, the way a portal would template its own. `<` is escaped so that no text
   // in the JSON can end the script element.
-  const patientConfig = { signallingUrl: '/peerjs', iceServers: [], visitDirectoryUrl: '/api/visits' };
-  const nurseConfig = JSON.parse(configText) as Record<string, unknown>;
+  const ice = icePageConfig(options.ice);
+  const patientConfig = { signallingUrl: '/peerjs', visitDirectoryUrl: '/api/visits', ...ice };
+  const nurseConfig = { ...(JSON.parse(configText) as Record<string, unknown>), ...ice };
   const [intranet, lobby, besok] = await Promise.all(['index.html', 'lobby.html', 'besok.html'].map((page) => readFile(join(ROOT, 'demo/public', page), 'utf8')));
   const withConfig = (page: string, config: object): string => page.replace(/<!-- dh-demo-config[^>]*-->/, () =>
     `<script type="application/json" data-dh-config>\n${JSON.stringify({ ...config, identity: identity.config }).replace(/</g, '\\u003c')}</script>`);
