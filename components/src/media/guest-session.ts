@@ -101,8 +101,8 @@ export class GuestSession extends Session<GuestEventMap> {
     this.local = local;
     this.#room = await roomPeerId(this.#options.token);
     this.#key = await proofKey(this.#options.token);
-    if (this.isTornDown()) return;
-    await this.register(() => createPeer(this.options.signalling), (peer) => {
+    if (this.isTornDown() || !(await this.prepareIce(this.#room))) return;
+    await this.register(() => createPeer(this.options.signalling, undefined, undefined, this.rtc), (peer) => {
       this.#onPeer(peer);
     }).open();
   }
