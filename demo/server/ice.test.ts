@@ -152,7 +152,7 @@ describe('the demo server with a TURN server configured', () => {
     const dir = await mkdtemp(join(tmpdir(), 'dh-ice-'));
     const demo = await spawnDemoServer({ dataDir: dir, ice: { urls: ['turn:127.0.0.1:3478'], secret: 'never-in-a-page', policy: 'relay' } });
     try {
-      for (const page of ['/besok', '/lobby', '/']) {
+      for (const page of ['/besok', '/tolk', '/lobby', '/']) {
         const html = await (await fetch(`${demo.url}${page}`)).text();
         expect(html, page).to.include('"iceUrl":"/api/ice"').and.include('"iceTransportPolicy":"relay"');
         expect(html, page).to.not.include('never-in-a-page');

@@ -344,13 +344,14 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const ice = icePageConfig(options.ice);
   const patientConfig = { signallingUrl: '/peerjs', visitDirectoryUrl: '/api/visits', ...ice };
   const nurseConfig = { ...(JSON.parse(configText) as Record<string, unknown>), ...ice };
-  const [intranet, lobby, besok] = await Promise.all(['index.html', 'lobby.html', 'besok.html'].map((page) => readFile(join(ROOT, 'demo/public', page), 'utf8')));
+  const [intranet, lobby, besok, tolk] = await Promise.all(['index.html', 'lobby.html', 'besok.html', 'tolk.html'].map((page) => readFile(join(ROOT, 'demo/public', page), 'utf8')));
   const withConfig = (page: string, config: object): string => page.replace(/<!-- dh-demo-config[^>]*-->/, () =>
     `<script type="application/json" data-dh-config>\n${JSON.stringify({ ...config, identity: identity.config }).replace(/</g, '\\u003c')}</script>`);
   const pages: Readonly<Record<string, (() => string) | undefined>> = {
     '/': () => withConfig(intranet ?? '', nurseConfig), '/index.html': () => withConfig(intranet ?? '', nurseConfig),
     '/lobby': () => withConfig(lobby ?? '', nurseConfig), '/lobby.html': () => withConfig(lobby ?? '', nurseConfig),
     '/besok': () => withConfig(besok ?? '', patientConfig), '/besok.html': () => withConfig(besok ?? '', patientConfig),
+    '/tolk': () => withConfig(tolk ?? '', patientConfig), '/tolk.html': () => withConfig(tolk ?? '', patientConfig),
   };
   app.get(Object.keys(pages), (req, res) => {
     res.type('html').send(pages[req.path]?.());
