@@ -19,6 +19,7 @@ import { tokenExchange, type TokenExchangeBroker } from './token-exchange.js';
 import { PostgresListingStore } from './postgres-listing-store.js';
 import { VisitDirectory } from './visit-directory.js';
 import { cachePolicy } from './cache-policy.js';
+import { icePageConfig, iceRouter, type IceSettings } from './ice.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -45,6 +46,8 @@ export interface DemoServerOptions {
    * unless given; `true` redeems codes at the demo's own test provider (as its confidential client).
    */
   readonly tokenExchange?: true | TokenExchangeBroker;
+  /** STUN/TURN servers for the pages; with a TURN secret, POST /api/ice hands out short-lived credentials. */
+  readonly ice?: IceSettings;
 }
 
 /** How the demo's patient page signs in, and what the nurse's side checks the ID token against. */
@@ -219,6 +222,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   });
 
   app.use('/api', allowCors);
+  app.use('/api', iceRouter({ settings: options.ice, listing: (room) => visits.get(room) }));
   // What the demo's patient page signs in with, and what the nurse's side checks the ID token against.
   app.get('/api/identity-config', (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -351,15 +355,17 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   // patient's page get the sign-in's configuration (known once the server listens), put into each
   // page as it is served, the way a portal would template its own. `<` is escaped so that no text
   // in the JSON can end the script element.
-  const patientConfig = { signallingUrl: '/peerjs', iceServers: [], visitDirectoryUrl: '/api/visits' };
-  const nurseConfig = JSON.parse(configText) as Record<string, unknown>;
-  const [intranet, lobby, besok] = await Promise.all(['index.html', 'lobby.html', 'besok.html'].map((page) => readFile(join(ROOT, 'demo/public', page), 'utf8')));
+  const ice = icePageConfig(options.ice);
+  const patientConfig = { signallingUrl: '/peerjs', visitDirectoryUrl: '/api/visits', ...ice };
+  const nurseConfig = { ...(JSON.parse(configText) as Record<string, unknown>), ...ice };
+  const [intranet, lobby, besok, tolk] = await Promise.all(['index.html', 'lobby.html', 'besok.html', 'tolk.html'].map((page) => readFile(join(ROOT, 'demo/public', page), 'utf8')));
   const withConfig = (page: string, config: object): string => page.replace(/<!-- dh-demo-config[^>]*-->/, () =>
     `<script type="application/json" data-dh-config>\n${JSON.stringify({ ...config, identity: identity.config }).replace(/</g, '\\u003c')}</script>`);
   const pages: Readonly<Record<string, (() => string) | undefined>> = {
     '/': () => withConfig(intranet ?? '', nurseConfig), '/index.html': () => withConfig(intranet ?? '', nurseConfig),
     '/lobby': () => withConfig(lobby ?? '', nurseConfig), '/lobby.html': () => withConfig(lobby ?? '', nurseConfig),
     '/besok': () => withConfig(besok ?? '', patientConfig), '/besok.html': () => withConfig(besok ?? '', patientConfig),
+    '/tolk': () => withConfig(tolk ?? '', patientConfig), '/tolk.html': () => withConfig(tolk ?? '', patientConfig),
   };
   app.get(Object.keys(pages), (req, res) => {
     res.setHeader('Cache-Control', 'no-cache');

@@ -34,9 +34,12 @@ export async function spawnDemoServer(options: {
   env?: Readonly<Record<string, string>>;
   /** DH_TOKEN_EXCHANGE=1: POST /api/token against the demo's test provider. */
   tokenExchange?: boolean;
+  /** DH_TURN_URLS, DH_TURN_SECRET and DH_ICE_TRANSPORT_POLICY. */
+  ice?: { urls: readonly string[]; secret?: string; policy?: 'all' | 'relay' };
 }): Promise<SpawnedServer> {
   // Only what the test asks for: a limit set in this process's environment must not leak in.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'DH_MAX_PEERS' && name !== 'DH_MAX_LISTINGS' && name !== 'DH_DATABASE_URL' && !name.startsWith('DH_TOKEN_EXCHANGE')));
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'DH_MAX_PEERS' && name !== 'DH_MAX_LISTINGS' && name !== 'DH_DATABASE_URL' && !name.startsWith('DH_TOKEN_EXCHANGE')
+    && !name.startsWith('DH_TURN_') && name !== 'DH_ICE_TRANSPORT_POLICY'));
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     env: {
       ...inherited,
@@ -49,6 +52,7 @@ export async function spawnDemoServer(options: {
       ...(options.tokenExchange ? { DH_TOKEN_EXCHANGE: '1' } : {}),
       ...(options.databaseUrl ? { DH_DATABASE_URL: options.databaseUrl } : {}),
       ...options.env,
+      ...(options.ice ? { DH_TURN_URLS: options.ice.urls.join(','), DH_TURN_SECRET: options.ice.secret ?? '', DH_ICE_TRANSPORT_POLICY: options.ice.policy ?? '' } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -107,11 +107,11 @@ export class GuestSession extends Session<GuestEventMap> {
     this.local = local;
     this.#room = await roomPeerId(this.#options.token);
     this.#key = await proofKey(this.#options.token);
-    if (this.isTornDown()) return;
+    if (this.isTornDown() || !(await this.prepareIce(this.#room))) return;
     // An id of its own under the room's, chosen here: the same server as the room, and no round trip
     // to ask the server for one.
     const id = guestPeerId(this.#room);
-    await this.register(() => createPeer(this.options.signalling, id), (peer) => {
+    await this.register(() => createPeer(this.options.signalling, id, undefined, this.rtc), (peer) => {
       this.#onPeer(peer);
     }).open();
   }
