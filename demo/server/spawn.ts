@@ -32,6 +32,8 @@ export async function spawnDemoServer(options: {
   databaseUrl?: string;
   /** Extra environment (after the filtering below). */
   env?: Readonly<Record<string, string>>;
+  /** Run as this user (needs root), as a systemd unit's User= or DynamicUser= would. */
+  user?: { readonly uid: number; readonly gid: number };
   /** DH_TOKEN_EXCHANGE=1: POST /api/token against the demo's test provider. */
   tokenExchange?: boolean;
   /** DH_TURN_URLS, DH_TURN_SECRET and DH_ICE_TRANSPORT_POLICY. */
@@ -55,6 +57,7 @@ export async function spawnDemoServer(options: {
       ...(options.ice ? { DH_TURN_URLS: options.ice.urls.join(','), DH_TURN_SECRET: options.ice.secret ?? '', DH_ICE_TRANSPORT_POLICY: options.ice.policy ?? '' } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.user ? { uid: options.user.uid, gid: options.user.gid } : {}),
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => { resolve(); }));
   let output = '';
