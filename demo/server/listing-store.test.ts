@@ -97,6 +97,13 @@ describe('the visit directory shared by two servers in PostgreSQL', () => {
     return [new VisitDirectory(a, { clinics, maxListings }), new VisitDirectory(b, { clinics, maxListings })];
   };
 
+  it('sets itself up when several servers start at once on an empty database', async () => {
+    const schema = `together${String(++counter)}`;
+    const stores = await Promise.all(Array.from({ length: 4 }, () => PostgresListingStore.open(postgres.url, { schema })));
+    opened.push(...stores);
+    expect(await Promise.all(stores.map((s) => s.count()))).to.deep.equal([0, 0, 0, 0]);
+  });
+
   it('lets the patient page read on one server what the nurse listed on the other; only the secret changes it, on either', async () => {
     const [a, b] = await twoServers();
     const id = room();

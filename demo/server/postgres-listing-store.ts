@@ -27,9 +27,17 @@ export class PostgresListingStore implements ListingStore {
     });
     // An idle client's error (the database restarted) must not stop the server; the next query reconnects.
     pool.on('error', () => undefined);
+    // Several servers start at once: CREATE … IF NOT EXISTS is not safe against itself in
+    // PostgreSQL (two can collide on the catalogue), so the set-up runs under the directory's lock.
+    const client = await pool.connect().catch(async (e: unknown) => {
+      await pool.end();
+      throw new DamagedDirectoryError('in PostgreSQL', (e as Error).message);
+    });
     try {
-      if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      await pool.query(`CREATE TABLE IF NOT EXISTS visit_listings (
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK]);
+      if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await client.query(`CREATE TABLE IF NOT EXISTS visit_listings (
         room text PRIMARY KEY CHECK (room ~ '^dh-[0-9a-f]{32}$'),
         clinic_id text NOT NULL,
         start_at timestamptz NOT NULL,
@@ -39,11 +47,15 @@ export class PostgresListingStore implements ListingStore {
         secret_hash char(64) NOT NULL,
         ends_at timestamptz NOT NULL
       )`);
-      await pool.query('CREATE INDEX IF NOT EXISTS visit_listings_ends_at ON visit_listings (ends_at)');
+      await client.query('CREATE INDEX IF NOT EXISTS visit_listings_ends_at ON visit_listings (ends_at)');
+      await client.query('COMMIT');
     } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
       await pool.end();
       throw new DamagedDirectoryError('in PostgreSQL', (e as Error).message);
     }
+    client.release();
     return new PostgresListingStore(pool);
   }
 
