@@ -36,12 +36,12 @@ const envNumber = (name: string, fallback: number): number => {
 };
 
 const CONFIG = {
-  /** Seconds of knocks at each step of the search. */
+  /** Seconds of knocks at each step of the search, and in each slice at p95Peers. */
   stepSeconds: envNumber('DH_BENCH_SIGNALLING_STEP_S', 10),
-  /** Seconds of knocks at `p95Peers`, for signalling-knock-p95. */
+  /** Seconds of knocks on each server at `p95Peers`, for signalling-knock-p95. */
   p95Seconds: envNumber('DH_BENCH_SIGNALLING_P95_S', 60),
   p95Peers: envNumber('DH_BENCH_SIGNALLING_P95_PEERS', 2000),
-  /** The search's first count; it doubles from there, so p95Peers should be on its way. */
+  /** The search's first count; it doubles from there. */
   start: envNumber('DH_BENCH_SIGNALLING_START', 1000),
   /** At most this many peers (default: what file descriptors and local ports allow). */
   maxPeers: envNumber('DH_BENCH_SIGNALLING_MAX_PEERS', Infinity),
@@ -298,90 +298,152 @@ class Load {
 
 interface ServerRun {
   steps: StepResult[];
-  /** At p95Peers, if the search reached it. */
-  p95?: { value: number; knocks: number };
   /** Before the first peer. */
   base: Memory;
+  /** The most peers registered so far. */
+  peak: number;
   /** The server's CPU time over each step's window, as a share of one core, by peer count. */
   cpu: Map<number, number>;
   /**
-   * At each count that held and was reached by growing: after a shrink the process keeps pages it
-   * no longer needs, so memory there says little about the count.
+   * At each count that held and was the most so far: after a shrink the process keeps pages it no
+   * longer needs, so memory there says little about the count.
    */
   memory: Map<number, Memory>;
 }
 
-/** Starts one server, takes its memory with no peers, then searches the peer counts. */
-async function measureServer(kind: ServerKind, cap: number, search: boolean): Promise<ServerRun> {
+/** One server under test and its peers. */
+interface Under {
+  readonly kind: ServerKind;
+  readonly server: ServerProcess;
+  readonly load: Load;
+  readonly run: ServerRun;
+}
+
+/** Starts a server and takes its memory before any peer. */
+async function open(kind: ServerKind): Promise<Under> {
   const { server, port, origin } = await ServerProcess.start(kind);
-  const load = new Load(port, origin);
-  try {
-    const base = await server.stats(true);
-    const run: ServerRun = { steps: [], base, memory: new Map(), cpu: new Map() };
-    const plan = { start: CONFIG.start, cap, refine: CONFIG.refine, grain: GRAIN };
-    for (let peers = search ? nextStep([], plan) : Math.min(CONFIG.p95Peers, cap); peers !== undefined; peers = search ? nextStep(run.steps, plan) : undefined) {
-      const grewAt = performance.now();
-      load.failed = 0;
-      load.dropped = 0;
-      await load.resize(peers);
-      const registered = load.peers;
-      const grewIn = (performance.now() - grewAt) / 1000;
-      const long = peers === CONFIG.p95Peers;
-      const before = await server.stats(false);
-      const startedAt = performance.now();
-      const window = await load.knockFor(long ? CONFIG.p95Seconds : CONFIG.stepSeconds);
-      const memory = await server.stats(true);
-      const cpu = (memory.cpuMicros - before.cpuMicros) / 1000 / (performance.now() - startedAt);
-      run.cpu.set(peers, cpu);
-      const p95 = percentile(window.samples, 95);
-      const ok = p95 < LIMIT_MS && load.failed === 0 && load.dropped === 0 && registered === peers;
-      if (ok && run.steps.every((step) => step.peers < peers)) run.memory.set(peers, memory);
-      run.steps.push({ peers, ok });
-      if (long) run.p95 = { value: p95, knocks: window.samples.length };
-      log(`${kind}: ${peers} peers (${load.rooms.length} rooms; registered in ${grewIn.toFixed(1)} s, ${load.failed} refused, ${load.dropped} dropped), ` +
-        `${window.samples.length} knocks: p50 ${percentile(window.samples, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, ${window.lost} lost; ` +
-        `server CPU ${(cpu * 100).toFixed(1)} % of a core, RSS ${(memory.rss / 2 ** 20).toFixed(0)} MB, heap ${(memory.heapUsed / 2 ** 20).toFixed(0)} MB${ok ? '' : ' — over the limit'}`);
-    }
-    return run;
-  } finally {
-    await load.close();
-    await server.stop();
+  const base = await server.stats(true);
+  return { kind, server, load: new Load(port, origin), run: { steps: [], base, peak: 0, memory: new Map(), cpu: new Map() } };
+}
+
+async function close(under: Under): Promise<void> {
+  await under.load.close();
+  await under.server.stop();
+}
+
+const mb = (bytes: number): string => (bytes / 2 ** 20).toFixed(0);
+
+/** Brings the server to `peers`; false if any was refused or dropped on the way. */
+async function grow(under: Under, peers: number): Promise<boolean> {
+  const { load, run } = under;
+  load.failed = 0;
+  load.dropped = 0;
+  const startedAt = performance.now();
+  await load.resize(peers);
+  run.peak = Math.max(run.peak, load.peers);
+  log(`${under.kind}: ${load.peers} peers (${load.rooms.length} rooms) in ${((performance.now() - startedAt) / 1000).toFixed(1)} s, ${load.failed} refused`);
+  return load.failed === 0 && load.peers === peers;
+}
+
+/** One count of the search: grow (or shrink) to it, knock for a step's window, note CPU and memory. */
+async function step(under: Under, peers: number): Promise<void> {
+  const { server, load, run } = under;
+  const registered = await grow(under, peers);
+  const before = await server.stats(false);
+  const startedAt = performance.now();
+  const window = await load.knockFor(CONFIG.stepSeconds);
+  const after = await server.stats(true);
+  const cpu = (after.cpuMicros - before.cpuMicros) / 1000 / (performance.now() - startedAt);
+  const p95 = percentile(window.samples, 95);
+  const ok = registered && p95 < LIMIT_MS && load.dropped === 0;
+  if (ok && peers >= run.peak) {
+    run.memory.set(peers, after);
+    run.cpu.set(peers, cpu);
   }
+  run.steps.push({ peers, ok });
+  log(`${under.kind}: ${peers} peers, ${window.samples.length} knocks: p50 ${percentile(window.samples, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, ` +
+    `${window.lost} lost, ${load.dropped} peers dropped; server CPU ${(cpu * 100).toFixed(1)} % of a core, RSS ${mb(after.rss)} MB, heap ${mb(after.heapUsed)} MB` +
+    (ok ? '' : ' — over the limit'));
+}
+
+/** Doubles the peer count from CONFIG.start while p95 stays under the limit, up to the machine's cap, then refines. */
+async function search(under: Under, cap: number): Promise<void> {
+  const plan = { start: CONFIG.start, cap, refine: CONFIG.refine, grain: GRAIN };
+  for (let peers = nextStep([], plan); peers !== undefined; peers = nextStep(under.run.steps, plan)) await step(under, peers);
+}
+
+/**
+ * Knock latency at `peers` on both servers, in slices taken in turn so that the machine's other
+ * work weighs on both alike; p95 over each server's slices together.
+ */
+async function knockP95(a: Under, b: Under, peers: number): Promise<[{ p95: number; knocks: number }, { p95: number; knocks: number }] | undefined> {
+  for (const under of [a, b]) if (!(await grow(under, peers))) return undefined;
+  const samples: [number[], number[]] = [[], []];
+  const slices = Math.max(1, Math.round(CONFIG.p95Seconds / CONFIG.stepSeconds));
+  for (let i = 0; i < slices; i++) {
+    for (const [n, under] of [a, b].entries()) {
+      const window = await under.load.knockFor(CONFIG.p95Seconds / slices);
+      samples[n]?.push(...window.samples);
+    }
+  }
+  const [ours, floor] = samples.map((s, n) => {
+    const under = n === 0 ? a : b;
+    const p95 = percentile(s, 95);
+    log(`${under.kind}: ${peers} peers, ${s.length} knocks in ${slices} slices: p50 ${percentile(s, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, ` +
+      `${s.filter((x) => x === Infinity).length} lost, ${under.load.dropped} peers dropped`);
+    return { p95, knocks: s.length };
+  });
+  return ours && floor ? [ours, floor] : undefined;
 }
 
 /** Runs the signalling bench and hands each figure to `emit`. */
 export async function benchSignalling(emit: (figure: Figure) => void): Promise<void> {
   const cap = await machineCap();
-  log(`at most ${cap} peers on this machine (open files, local ports); steps of ${CONFIG.stepSeconds} s, ${CONFIG.p95Seconds} s at ${CONFIG.p95Peers} peers`);
-  const demo = await measureServer('demo', cap, true);
-  const bare = await measureServer('bare', cap, CONFIG.floorSteps);
-
-  if (demo.p95 && bare.p95) {
-    emit({ name: 'signalling-knock-p95', value: round(demo.p95.value), unit: 'ms', runs: demo.p95.knocks, floor: round(bare.p95.value), ratio: round(demo.p95.value / bare.p95.value) });
-  } else {
-    log(`no knock p95: the search did not reach ${CONFIG.p95Peers} peers on both servers`);
+  log(`at most ${cap} peers on this machine (open files, local ports); ${CONFIG.p95Seconds} s of knocks at ${CONFIG.p95Peers} peers, steps of ${CONFIG.stepSeconds} s`);
+  const demo = await open('demo');
+  const bare = await open('bare').catch(async (e: unknown) => {
+    await close(demo);
+    throw e;
+  });
+  try {
+    const p95Peers = Math.min(CONFIG.p95Peers, cap);
+    const p95 = await knockP95(demo, bare, p95Peers);
+    if (p95) {
+      const [ours, floor] = p95;
+      emit({ name: 'signalling-knock-p95', value: round(ours.p95), unit: 'ms', runs: ours.knocks, floor: round(floor.p95), ratio: round(ours.p95 / floor.p95) });
+    } else {
+      log(`no knock p95: not all ${p95Peers} peers registered`);
+    }
+    await bare.load.resize(0);
+    await search(demo, cap);
+    await close(demo);
+    if (CONFIG.floorSteps) await search(bare, cap);
+    else if (largestHeld(demo.run.steps) > 0) await step(bare, largestHeld(demo.run.steps));
+  } finally {
+    await Promise.all([close(demo), close(bare)]);
   }
-  const held = largestHeld(demo.steps);
-  const floorHeld = CONFIG.floorSteps ? largestHeld(bare.steps) : undefined;
+
+  const held = largestHeld(demo.run.steps);
+  const floorHeld = CONFIG.floorSteps ? largestHeld(bare.run.steps) : undefined;
   emit({
-    name: 'signalling-peers', value: held, unit: 'peers', runs: demo.steps.length,
+    name: 'signalling-peers', value: held, unit: 'peers', runs: demo.run.steps.length,
     ...(floorHeld !== undefined ? { floor: floorHeld, ratio: round(held / floorHeld) } : {}),
   });
   if (held >= cap) log(`the demo server held every count up to the machine's cap (${cap}): its capacity is at least that`);
   // Memory and CPU per peer at the largest count both servers held, where fixed costs weigh least.
-  const at = Math.max(0, ...[...demo.memory.keys()].filter((n) => bare.memory.has(n)));
+  const at = Math.max(0, ...[...demo.run.memory.keys()].filter((n) => bare.run.memory.has(n)));
   if (at > 0) {
     log(`memory and CPU per peer at ${at} peers`);
     const perPeer = (run: ServerRun, key: keyof Memory): number => ((run.memory.get(at)?.[key] ?? 0) - run.base[key]) / at / 1024;
     for (const [name, key] of [['signalling-memory-per-peer', 'rss'], ['signalling-heap-per-peer', 'heapUsed']] as const) {
-      const value = perPeer(demo, key);
-      const floor = perPeer(bare, key);
+      const value = perPeer(demo.run, key);
+      const floor = perPeer(bare.run, key);
       emit({ name, value: round(value), unit: 'kB', runs: 1, floor: round(floor), ratio: round(value / floor) });
     }
     // What the sizing rule scales by beyond this machine's open-file limit: a core's share per 1,000 peers.
     const cpuPer1000 = (run: ServerRun): number => ((run.cpu.get(at) ?? 0) * 100 * 1000) / at;
-    const value = cpuPer1000(demo);
-    const floor = cpuPer1000(bare);
+    const value = cpuPer1000(demo.run);
+    const floor = cpuPer1000(bare.run);
     emit({ name: 'signalling-cpu-per-1000-peers', value: round(value), unit: '% of a core', runs: 1, floor: round(floor), ratio: round(value / floor) });
   }
 }
