@@ -4,9 +4,10 @@
 //
 // The server under test runs in a child process (bench-signalling-server.ts) so that its memory is
 // its own; the peers are WebSocket clients in this process speaking the PeerJS server protocol as
-// PeerJS 1.5 does: register, answer nothing but send a heartbeat every 5 s, and knock. A knock is
-// the OFFER a guest's `peer.connect(room)` sends; the room answers it with an ANSWER. Latency is
-// from the guest's send to the room's socket receiving it, both on this process's clock.
+// PeerJS 1.5 does: register, send a heartbeat every 5 s, and knock. Peers are nurses' rooms and
+// their guests (two a room); the guests knock as often as one knock per registered peer a minute.
+// A knock is the OFFER a guest's `peer.connect(room)` sends; the room answers it with an ANSWER.
+// Latency is from the guest's send to the room's socket receiving it, both on this process's clock.
 //
 // `npm run bench:signalling` runs it alone; `npm run bench` runs it with the rest. Durations and
 // counts come from the environment (see CONFIG below) for quicker runs while developing.
@@ -39,7 +40,7 @@ const envNumber = (name: string, fallback: number): number => {
 
 const CONFIG = {
   /** Seconds of knocks at each step of the search, and in each slice at p95Peers. */
-  stepSeconds: envNumber('DH_BENCH_SIGNALLING_STEP_S', 10),
+  stepSeconds: envNumber('DH_BENCH_SIGNALLING_STEP_S', 8),
   /** Seconds of knocks on each server at `p95Peers`, for signalling-knock-p95. */
   p95Seconds: envNumber('DH_BENCH_SIGNALLING_P95_S', 60),
   p95Peers: envNumber('DH_BENCH_SIGNALLING_P95_PEERS', 2000),
@@ -47,6 +48,7 @@ const CONFIG = {
   start: envNumber('DH_BENCH_SIGNALLING_START', 1000),
   /** At most this many peers (default: what file descriptors and local ports allow). */
   maxPeers: envNumber('DH_BENCH_SIGNALLING_MAX_PEERS', Infinity),
+  /** Halvings after the first count over the limit (the demo server's search; the floor's stops there). */
   refine: envNumber('DH_BENCH_SIGNALLING_REFINE', 1),
   /** 0 measures the bare server at p95Peers only, not through the whole search. */
   floorSteps: envNumber('DH_BENCH_SIGNALLING_FLOOR_STEPS', 1) !== 0,
@@ -394,8 +396,8 @@ async function step(under: Under, peers: number): Promise<void> {
 }
 
 /** Doubles the peer count from CONFIG.start while p95 stays under the limit, up to the machine's cap, then refines. */
-async function search(under: Under, cap: number): Promise<void> {
-  const plan = { start: CONFIG.start, cap, refine: CONFIG.refine, grain: GRAIN };
+async function search(under: Under, cap: number, refine: number): Promise<void> {
+  const plan = { start: CONFIG.start, cap, refine, grain: GRAIN };
   for (let peers = nextStep([], plan); peers !== undefined; peers = nextStep(under.run.steps, plan)) await step(under, peers);
 }
 
@@ -442,9 +444,9 @@ export async function benchSignalling(emit: (figure: Figure) => void): Promise<v
       log(`no knock p95: not all ${p95Peers} peers registered`);
     }
     await bare.load.resize(0);
-    await search(demo, cap);
+    await search(demo, cap, CONFIG.refine);
     await close(demo);
-    if (CONFIG.floorSteps) await search(bare, cap);
+    if (CONFIG.floorSteps) await search(bare, cap, 0);
     // Without its own search, the floor is measured at the counts memory per peer is taken between.
     else for (const peers of new Set([p95Peers, largestHeld(demo.run.steps)])) if (peers > 0) await step(bare, peers);
   } finally {
