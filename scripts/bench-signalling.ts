@@ -352,7 +352,7 @@ async function close(under: Under): Promise<void> {
 
 const mb = (bytes: number): string => (bytes / 2 ** 20).toFixed(0);
 
-/** Brings the server to `peers`; false if any was refused or dropped on the way. */
+/** Brings the server to `peers`; false if any registration was refused or timed out. */
 async function grow(under: Under, peers: number): Promise<boolean> {
   const { load, run } = under;
   load.failed = 0;
