@@ -13,6 +13,7 @@ import type * as Store from '../components/src/store/index.js';
 import { startDemoServer } from '../demo/server/server.js';
 import type { Page } from 'puppeteer-core';
 import { launchChromium, preparePage } from './browser.js';
+import { benchSignalling } from './bench-signalling.js';
 
 interface Figure {
   name: string;
@@ -311,6 +312,8 @@ const benchmarks: [string, () => unknown][] = [
   ['calendar-week', calendarWeek], ['call-setup', callSetup], ['patient-bundle', patientBundle],
   ['redact-a4', redactA4], ['redact-a4-first', redactA4], ['redact-a4-warm', redactA4], ['ocr-chunk-gzip', ocrChunk],
 ];
+// Signalling capacity (slow: about 5 minutes): `npm run bench:signalling` runs it alone.
+benchmarks.push(['signalling', () => benchSignalling(emit)]);
 // One run per function, however many of its names were given ('redact-a4-first' and '-warm' are measured together).
 const done = new Set<() => unknown>();
 for (const [name, run] of benchmarks) {

@@ -1,3 +1,4 @@
+import { iceSettingsFromEnv } from './ice.js';
 import { exactOrigin } from './origins.js';
 import { startDemoServer } from './server.js';
 import type { TokenExchangeBroker } from './token-exchange.js';
@@ -54,14 +55,22 @@ if (exchangeOn && env.DH_TOKEN_EXCHANGE_ISSUER) {
   tokenExchange = true;
 }
 
+const ice = iceSettingsFromEnv(env);
+if (typeof ice === 'string') {
+  console.error(ice);
+  process.exit(2);
+}
+
 const server = await startDemoServer({
   port,
   host: env.HOST ?? '127.0.0.1',
   allowedOrigins,
   ...(env.DH_DATA_DIR ? { dataDir: env.DH_DATA_DIR } : {}),
+  ...(env.DH_DATABASE_URL ? { databaseUrl: env.DH_DATABASE_URL } : {}),
   ...(maxPeers !== undefined ? { maxPeers } : {}),
   ...(maxListings !== undefined ? { maxListings } : {}),
   ...(tokenExchange !== undefined ? { tokenExchange } : {}),
+  ...(ice !== undefined ? { ice } : {}),
 }).catch((e: unknown) => {
   const error = e as NodeJS.ErrnoException;
   console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use: set PORT to another port.` : error.message);
@@ -76,7 +85,9 @@ console.log(`Digitala hälsosamtal — demo server
   Test sign-in:      ${server.identity.testIssuer}/.well-known/openid-configuration (TEST provider, not real BankID or Freja eID)
   OIDC issuer:       ${server.identity.testIssuer}
   Token exchange:    ${server.identity.config.tokenExchangeUrl ? `${server.url}${server.identity.config.tokenExchangeUrl} (POST) → ${server.identity.config.issuer}` : 'off (DH_TOKEN_EXCHANGE=1 turns it on)'}
+  ICE servers:       ${ice ? `${ice.urls.join(', ')}${ice.secret ? ' (TURN credentials from POST /api/ice)' : ''}${ice.policy === 'relay' ? ', relay only' : ''}` : 'none (host candidates only)'}
   Allowed origins:   ${server.allowedOrigins.join(', ')}
+  Visit directory:   ${env.DH_DATABASE_URL ? 'PostgreSQL (DH_DATABASE_URL)' : 'visits.json in the data directory'}
 Press Ctrl-C to stop.`);
 
 let stopping = false;

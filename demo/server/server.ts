@@ -1,9 +1,9 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExpressPeerServer } from 'peer';
 import { WebSocket, WebSocketServer, type RawData, type ServerOptions } from 'ws';
@@ -16,7 +16,10 @@ import type { IdentityConfig } from '../../components/src/identity/oidc-client.j
 import { loadOrCreateKeys } from './idp/keys.js';
 import { CONFIDENTIAL_CLIENT_ID, createIdentityProvider, PUBLIC_CLIENT_ID } from './idp/provider.js';
 import { tokenExchange, type TokenExchangeBroker } from './token-exchange.js';
+import { PostgresListingStore } from './postgres-listing-store.js';
 import { VisitDirectory } from './visit-directory.js';
+import { cachePolicy } from './cache-policy.js';
+import { icePageConfig, iceRouter, type IceSettings } from './ice.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -34,6 +37,8 @@ export interface DemoServerOptions {
   readonly peerAliveTimeoutMs?: number;
   /** Most PeerJS clients connected at once (100 by default, plenty for a demo). */
   readonly maxPeers?: number;
+  /** PostgreSQL for the visit directory (a libpq URL), shared by several servers; default a file in `dataDir`. */
+  readonly databaseUrl?: string;
   /** At most this many listings in the visit directory at once. */
   readonly maxListings?: number;
   /**
@@ -41,6 +46,8 @@ export interface DemoServerOptions {
    * unless given; `true` redeems codes at the demo's own test provider (as its confidential client).
    */
   readonly tokenExchange?: true | TokenExchangeBroker;
+  /** STUN/TURN servers for the pages; with a TURN secret, POST /api/ice hands out short-lived credentials. */
+  readonly ice?: IceSettings;
 }
 
 /** How the demo's patient page signs in, and what the nurse's side checks the ID token against. */
@@ -153,9 +160,13 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   // The clinics the region runs, for the pages and for the directory's check of every listing.
   const configText = await readFile(join(ROOT, 'demo/public/demo-config.json'), 'utf8');
   const clinics = (JSON.parse(configText) as { clinics: Clinic[] }).clinics;
-  const visits = await VisitDirectory.open(dataDir, { clinics, ...(options.maxListings ? { maxListings: options.maxListings } : {}) });
+  const directoryOptions = { clinics, ...(options.maxListings ? { maxListings: options.maxListings } : {}) };
+  // Several servers behind one name share the directory in PostgreSQL; one server keeps a file.
+  const visits = options.databaseUrl
+    ? new VisitDirectory(await PostgresListingStore.open(options.databaseUrl), directoryOptions)
+    : await VisitDirectory.open(dataDir, directoryOptions);
   const providerKeys = await loadOrCreateKeys(dataDir);
-  const purgeTimer = setInterval(() => void visits.purgeAndSave().catch(() => undefined), 3_600_000);
+  const purgeTimer = setInterval(() => void visits.purge().catch(() => undefined), 3_600_000);
   purgeTimer.unref();
   const app = express();
   const server: Server = createServer(app);
@@ -178,6 +189,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const identity: { origins: string[]; router?: Router; exchange?: RequestHandler; config?: IdentityConfig } = { origins: [] };
 
   app.disable('x-powered-by');
+  // Behind a proxy on the same machine (nginx, deploy/nginx/): the client's address comes from
+  // X-Forwarded-For, believed only from loopback so that nobody else can claim an address.
+  app.set('trust proxy', 'loopback');
   app.use(securityHeaders(() => identity.origins));
   // A foreign site whose name its owner has pointed at 127.0.0.1 (DNS rebinding) reaches a local
   // demo as its own origin, past every Origin check; only the Host header still gives it away.
@@ -208,6 +222,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   });
 
   app.use('/api', allowCors);
+  app.use('/api', iceRouter({ settings: options.ice, listing: (room) => visits.get(room) }));
   // What the demo's patient page signs in with, and what the nurse's side checks the ID token against.
   app.get('/api/identity-config', (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -263,11 +278,12 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   });
   // The visit directory: the nurse's side lists clinic and time under the room id; the patient's
   // page reads it before the nurse is online (and learns of a cancellation).
-  app.get('/api/visits/:room', (req, res) => {
-    const listing = visits.get(req.params.room);
-    res.setHeader('Cache-Control', 'no-store');
-    if (listing) res.json(listing);
-    else res.status(404).json({ error: 'Besöket finns inte.' });
+  app.get('/api/visits/:room', (req, res, next) => {
+    visits.get(req.params.room).then((listing) => {
+      res.setHeader('Cache-Control', 'no-store');
+      if (listing) res.json(listing);
+      else res.status(404).json({ error: 'Besöket finns inte.' });
+    }, next);
   });
   // Created once (201 with the secret that changes it from then on), changed only with that
   // secret (Authorization: Bearer …). A region puts its own sign-in in front of this.
@@ -286,6 +302,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   });
   app.get('/outbox', (_req, res) => { res.sendFile(join(ROOT, 'demo/public/outbox.html')); });
 
+  let signalling: WebSocketServer | undefined;
   const peerServer = ExpressPeerServer(server, {
     path: '/',
     allow_discovery: false,
@@ -311,6 +328,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         },
       };
       const wss = new WebSocketServer(wsOptions);
+      signalling = wss;
       // Before PeerServer's own listener: whatever it does with a socket's error, the connection
       // that had it is closed (ws has sent 1002 or 1009 already) and no one else's is touched.
       wss.on('connection', (socket) => {
@@ -337,22 +355,26 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   // patient's page get the sign-in's configuration (known once the server listens), put into each
   // page as it is served, the way a portal would template its own. `<` is escaped so that no text
   // in the JSON can end the script element.
-  const patientConfig = { signallingUrl: '/peerjs', iceServers: [], visitDirectoryUrl: '/api/visits' };
-  const nurseConfig = JSON.parse(configText) as Record<string, unknown>;
-  const [intranet, lobby, besok] = await Promise.all(['index.html', 'lobby.html', 'besok.html'].map((page) => readFile(join(ROOT, 'demo/public', page), 'utf8')));
+  const ice = icePageConfig(options.ice);
+  const patientConfig = { signallingUrl: '/peerjs', visitDirectoryUrl: '/api/visits', ...ice };
+  const nurseConfig = { ...(JSON.parse(configText) as Record<string, unknown>), ...ice };
+  const [intranet, lobby, besok, tolk] = await Promise.all(['index.html', 'lobby.html', 'besok.html', 'tolk.html'].map((page) => readFile(join(ROOT, 'demo/public', page), 'utf8')));
   const withConfig = (page: string, config: object): string => page.replace(/<!-- dh-demo-config[^>]*-->/, () =>
     `<script type="application/json" data-dh-config>\n${JSON.stringify({ ...config, identity: identity.config }).replace(/</g, '\\u003c')}</script>`);
   const pages: Readonly<Record<string, (() => string) | undefined>> = {
     '/': () => withConfig(intranet ?? '', nurseConfig), '/index.html': () => withConfig(intranet ?? '', nurseConfig),
     '/lobby': () => withConfig(lobby ?? '', nurseConfig), '/lobby.html': () => withConfig(lobby ?? '', nurseConfig),
     '/besok': () => withConfig(besok ?? '', patientConfig), '/besok.html': () => withConfig(besok ?? '', patientConfig),
+    '/tolk': () => withConfig(tolk ?? '', patientConfig), '/tolk.html': () => withConfig(tolk ?? '', patientConfig),
   };
   app.get(Object.keys(pages), (req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
     res.type('html').send(pages[req.path]?.());
   });
 
-  app.use('/dist', express.static(join(ROOT, 'dist'), { fallthrough: false }));
-  app.use(express.static(join(ROOT, 'demo/public'), { extensions: ['html'] }));
+  const cached = { setHeaders: (res: ServerResponse, path: string) => { res.setHeader('Cache-Control', cachePolicy(`/dist/${relative(join(ROOT, 'dist'), path)}`)); } };
+  app.use('/dist', express.static(join(ROOT, 'dist'), { fallthrough: false, cacheControl: false, ...cached }));
+  app.use(express.static(join(ROOT, 'demo/public'), { extensions: ['html'], cacheControl: false, setHeaders: (res) => { res.setHeader('Cache-Control', 'no-cache'); } }));
 
   // Answers errors in JSON without a stack trace (which could hold request data). Express knows an
   // error handler by its four parameters, so the unused `next` must stay.
@@ -422,11 +444,17 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     identity: { testIssuer, config: identityConfig },
     close() {
       clearInterval(purgeTimer);
+      // Graceful, as a restart by systemd wants it: no new connections; peers told the server is
+      // going away (1001), so they come back by themselves; requests under way get a moment to
+      // finish and the directory its last write; then whatever is left is cut.
       closing ??= new Promise<void>((done) => {
-        server.close(() => { done(); });
-        // WebSocket clients (PeerJS) would otherwise hold the server open.
-        server.closeAllConnections();
-        for (const socket of sockets) socket.destroy();
+        server.close(() => { void visits.close().catch(() => undefined).then(done); });
+        server.closeIdleConnections();
+        for (const ws of signalling?.clients ?? []) ws.close(1001, 'server restarting');
+        setTimeout(() => {
+          server.closeAllConnections();
+          for (const socket of sockets) socket.destroy();
+        }, 3000).unref();
       });
       return closing;
     },

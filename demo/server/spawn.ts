@@ -28,11 +28,20 @@ export async function spawnDemoServer(options: {
   allowedOrigins?: readonly string[];
   maxPeers?: number;
   maxListings?: number;
+  /** DH_DATABASE_URL: the visit directory in PostgreSQL. */
+  databaseUrl?: string;
+  /** Extra environment (after the filtering below). */
+  env?: Readonly<Record<string, string>>;
+  /** Run as this user (needs root), as a systemd unit's User= or DynamicUser= would. */
+  user?: { readonly uid: number; readonly gid: number };
   /** DH_TOKEN_EXCHANGE=1: POST /api/token against the demo's test provider. */
   tokenExchange?: boolean;
+  /** DH_TURN_URLS, DH_TURN_SECRET and DH_ICE_TRANSPORT_POLICY. */
+  ice?: { urls: readonly string[]; secret?: string; policy?: 'all' | 'relay' };
 }): Promise<SpawnedServer> {
   // Only what the test asks for: a limit set in this process's environment must not leak in.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'DH_MAX_PEERS' && name !== 'DH_MAX_LISTINGS' && !name.startsWith('DH_TOKEN_EXCHANGE')));
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'DH_MAX_PEERS' && name !== 'DH_MAX_LISTINGS' && name !== 'DH_DATABASE_URL' && !name.startsWith('DH_TOKEN_EXCHANGE')
+    && !name.startsWith('DH_TURN_') && name !== 'DH_ICE_TRANSPORT_POLICY'));
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     env: {
       ...inherited,
@@ -43,8 +52,12 @@ export async function spawnDemoServer(options: {
       ...(options.maxPeers !== undefined ? { DH_MAX_PEERS: String(options.maxPeers) } : {}),
       ...(options.maxListings !== undefined ? { DH_MAX_LISTINGS: String(options.maxListings) } : {}),
       ...(options.tokenExchange ? { DH_TOKEN_EXCHANGE: '1' } : {}),
+      ...(options.databaseUrl ? { DH_DATABASE_URL: options.databaseUrl } : {}),
+      ...options.env,
+      ...(options.ice ? { DH_TURN_URLS: options.ice.urls.join(','), DH_TURN_SECRET: options.ice.secret ?? '', DH_ICE_TRANSPORT_POLICY: options.ice.policy ?? '' } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.user ? { uid: options.user.uid, gid: options.user.gid } : {}),
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => { resolve(); }));
   let output = '';

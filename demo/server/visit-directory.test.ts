@@ -159,12 +159,12 @@ describe('VisitDirectory', () => {
     await directory.put(room(), { ...listing, start: '2026-12-01T13:00:00.000Z' }, undefined);
     await directory.put(room(), { ...listing, start: '2027-02-01T13:00:00.000Z' }, undefined);
     now = Date.parse('2026-12-31T13:00:00Z'); // 30 days after, to the minute: kept
-    expect(directory.purge()).to.equal(0);
+    expect(await directory.purge()).to.equal(0);
     now = Date.parse('2027-01-01T14:00:00Z');
-    expect(directory.purge()).to.equal(1);
-    expect(directory.size).to.equal(1);
+    expect(await directory.purge()).to.equal(1);
+    expect(await directory.size()).to.equal(1);
     const reopened = await VisitDirectory.open(dir, { clinics, now: () => Date.parse('2027-04-01T00:00:00Z') });
-    expect(reopened.size).to.equal(0);
+    expect(await reopened.size()).to.equal(0);
   });
 
   it('writes atomically: a reader never sees a half-written file, and no temporary file is left', async () => {

@@ -1,7 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { DAY_MS, PARTICIPANT_RETENTION_DAYS, PATIENT_LOCALES, unsafeCharacter, type Clinic } from '../../components/src/core/index.js';
+import { ISO_INSTANT, JsonFileListingStore, LISTING_STATUSES, ROOM_ID, type ListingStatus, type ListingStore, type StoredListing } from './listing-store.js';
+
+export { DamagedDirectoryError, LISTING_STATUSES, ROOM_ID, type ListingStatus } from './listing-store.js';
 
 /**
  * What a patient's page may learn about a visit before the nurse is online: clinic, time and
@@ -18,27 +19,11 @@ export interface VisitListing {
   readonly language?: string;
 }
 
-export const LISTING_STATUSES = ['booked', 'cancelled'] as const;
-export type ListingStatus = (typeof LISTING_STATUSES)[number];
-
-/** As kept on disk: the clinic by id, and only a hash of the secret that may change the listing. */
-interface Stored {
-  readonly clinicId: string;
-  readonly start: string;
-  readonly durationMinutes: number;
-  readonly status: ListingStatus;
-  readonly language?: string;
-  readonly secretHash: string;
-}
-
 export type PutResult =
   | { readonly status: 201; readonly secret: string }
   | { readonly status: 204 }
   | { readonly status: 400 | 403 | 507; readonly error: string };
 
-export const ROOM_ID = /^dh-[0-9a-f]{32}$/;
-/** An instant as `Date.prototype.toISOString` writes it (UTC, seconds, optional milliseconds). */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const FIELDS = new Set(['clinicId', 'start', 'durationMinutes', 'status', 'language']);
 /** Listings go 30 days after the visit, as the nurse's own copy of the booking does. */
 const RETENTION_MS = PARTICIPANT_RETENTION_DAYS * DAY_MS;
@@ -49,14 +34,6 @@ export interface DirectoryOptions {
   /** At most this many listings at once (default 10,000). */
   readonly maxListings?: number;
   readonly now?: () => number;
-}
-
-/** The directory's file cannot be read: the server stops rather than start empty and lose it. */
-export class DamagedDirectoryError extends Error {
-  constructor(file: string, why: string) {
-    super(`The visit directory ${file} cannot be read (${why}). It was left untouched: repair it, or move it away to start with an empty directory.`);
-    this.name = 'DamagedDirectoryError';
-  }
 }
 
 const hashOf = (secret: string): string => createHash('sha256').update(secret).digest('hex');
@@ -70,57 +47,36 @@ function sameSecret(secret: string, storedHash: string): boolean {
 /**
  * The visit directory. A listing is created once, by whoever lists the room first (the nurse's
  * side, at booking), and gets a secret back; only that secret changes it later. Values are
- * checked, listings are capped and purged 30 days after the visit, and the file is written
- * atomically (temporary file, then rename) so that a crash never leaves half a directory.
+ * checked, listings are capped and purged 30 days after the visit. Rows are kept by a
+ * `ListingStore`: a JSON file for one server, PostgreSQL for several.
  */
 export class VisitDirectory {
-  readonly #visits = new Map<string, Stored>();
-  readonly #file: string;
+  readonly #store: ListingStore;
   readonly #clinics: ReadonlyMap<string, Clinic>;
   readonly #max: number;
   readonly #now: () => number;
-  #writing: Promise<void> = Promise.resolve();
 
-  private constructor(dir: string, options: DirectoryOptions) {
-    this.#file = join(dir, 'visits.json');
+  constructor(store: ListingStore, options: DirectoryOptions) {
+    this.#store = store;
     this.#clinics = new Map(options.clinics.map((c) => [c.id, c]));
     this.#max = options.maxListings ?? 10_000;
     this.#now = options.now ?? Date.now;
   }
 
-  /** Opens the directory kept in `dir`; throws DamagedDirectoryError for a file it cannot trust. */
+  /** The embedded default: `visits.json` in `dir`; throws DamagedDirectoryError for a file it cannot trust. */
   static async open(dir: string, options: DirectoryOptions): Promise<VisitDirectory> {
-    const directory = new VisitDirectory(dir, options);
-    let text: string;
-    try {
-      text = await readFile(directory.#file, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return directory;
-      throw new DamagedDirectoryError(directory.#file, (e as Error).message);
-    }
-    let saved: unknown;
-    try {
-      saved = JSON.parse(text);
-    } catch {
-      throw new DamagedDirectoryError(directory.#file, 'not valid JSON, perhaps cut short');
-    }
-    if (typeof saved !== 'object' || saved === null || Array.isArray(saved)) throw new DamagedDirectoryError(directory.#file, 'not an object of listings');
-    for (const [room, value] of Object.entries(saved)) {
-      const stored = asStored(room, value);
-      if (!stored) throw new DamagedDirectoryError(directory.#file, `the listing under "${room.slice(0, 40)}" is not one this server writes`);
-      directory.#visits.set(room, stored);
-    }
-    if (directory.purge() > 0) await directory.#save();
+    const directory = new VisitDirectory(await JsonFileListingStore.open(dir), options);
+    await directory.purge();
     return directory;
   }
 
-  get size(): number {
-    return this.#visits.size;
+  size(): Promise<number> {
+    return this.#store.count();
   }
 
   /** The public view of a listing: clinic name and phone from configuration, time, status. */
-  get(room: string): VisitListing | undefined {
-    const stored = ROOM_ID.test(room) ? this.#visits.get(room) : undefined;
+  async get(room: string): Promise<VisitListing | undefined> {
+    const stored = ROOM_ID.test(room) ? await this.#store.get(room) : undefined;
     if (!stored) return undefined;
     const clinic = this.#clinics.get(stored.clinicId);
     return {
@@ -142,42 +98,31 @@ export class VisitDirectory {
     if (!ROOM_ID.test(room)) return { status: 400, error: 'Ogiltigt rums-id.' };
     const checked = this.#check(body);
     if (typeof checked === 'string') return { status: 400, error: checked };
-    const existing = this.#visits.get(room);
-    if (existing) {
-      if (secret === undefined || !sameSecret(secret, existing.secretHash)) return { status: 403, error: 'Besöket finns redan och får bara ändras av den som lade upp det.' };
-      this.#visits.set(room, { ...checked, secretHash: existing.secretHash });
-      await this.#save();
-      return { status: 204 };
+    const existing = await this.#store.get(room);
+    if (!existing) {
+      const created = randomBytes(16).toString('base64url');
+      let outcome = await this.#store.create(room, { ...checked, secretHash: hashOf(created) }, this.#max);
+      if (outcome === 'full' && (await this.purge()) > 0) outcome = await this.#store.create(room, { ...checked, secretHash: hashOf(created) }, this.#max);
+      if (outcome === 'created') return { status: 201, secret: created };
+      if (outcome === 'full') return { status: 507, error: 'Besökskatalogen är full. Försök igen senare.' };
     }
-    if (this.#visits.size >= this.#max) {
-      this.purge();
-      if (this.#visits.size >= this.#max) return { status: 507, error: 'Besökskatalogen är full. Försök igen senare.' };
-    }
-    const created = randomBytes(16).toString('base64url');
-    this.#visits.set(room, { ...checked, secretHash: hashOf(created) });
-    await this.#save();
-    return { status: 201, secret: created };
+    // Listed already (perhaps a moment ago, by another server): only its secret changes it.
+    const current = existing ?? await this.#store.get(room);
+    if (!current || secret === undefined || !sameSecret(secret, current.secretHash)) return { status: 403, error: 'Besöket finns redan och får bara ändras av den som lade upp det.' };
+    await this.#store.replace(room, { ...checked, secretHash: current.secretHash });
+    return { status: 204 };
   }
 
-  /** Drops listings whose visit ended more than 30 days ago; returns how many. */
-  purge(): number {
-    const cutoff = this.#now() - RETENTION_MS;
-    let dropped = 0;
-    for (const [room, l] of this.#visits) {
-      if (Date.parse(l.start) + l.durationMinutes * 60_000 < cutoff) {
-        this.#visits.delete(room);
-        dropped++;
-      }
-    }
-    return dropped;
+  /** Drops listings whose visit ended more than 30 days ago; returns how many (the server's timer). */
+  purge(): Promise<number> {
+    return this.#store.purge(this.#now() - RETENTION_MS);
   }
 
-  /** Purges and saves (the server's timer). */
-  async purgeAndSave(): Promise<void> {
-    if (this.purge() > 0) await this.#save();
+  close(): Promise<void> {
+    return this.#store.close();
   }
 
-  #check(body: unknown): Omit<Stored, 'secretHash'> | string {
+  #check(body: unknown): Omit<StoredListing, 'secretHash'> | string {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'Kroppen ska vara ett objekt.';
     const b = body as Record<string, unknown>;
     const extra = Object.keys(b).find((k) => !FIELDS.has(k));
@@ -195,30 +140,4 @@ export class VisitDirectory {
     if (language !== undefined && (typeof language !== 'string' || !(PATIENT_LOCALES as readonly string[]).includes(language))) return 'language ska vara ett av sidans språk.';
     return { clinicId, start: new Date(start).toISOString(), durationMinutes, status: status as ListingStatus, ...(language ? { language } : {}) };
   }
-
-  /** Writes one at a time, each to a temporary file renamed into place: never a half-written file. */
-  #save(): Promise<void> {
-    const snapshot = JSON.stringify(Object.fromEntries(this.#visits));
-    this.#writing = this.#writing.catch(() => undefined).then(async () => {
-      const temporary = `${this.#file}.${String(process.pid)}.${randomBytes(4).toString('hex')}.tmp`;
-      try {
-        await writeFile(temporary, snapshot, { mode: 0o600 });
-        await rename(temporary, this.#file);
-      } catch (e) {
-        await rm(temporary, { force: true });
-        throw e;
-      }
-    });
-    return this.#writing;
-  }
-}
-
-/** A stored listing as this server writes it, or undefined. */
-function asStored(room: string, value: unknown): Stored | undefined {
-  if (!ROOM_ID.test(room) || typeof value !== 'object' || value === null) return undefined;
-  const v = value as Record<string, unknown>;
-  const ok = typeof v.clinicId === 'string' && typeof v.start === 'string' && ISO_INSTANT.test(v.start)
-    && typeof v.durationMinutes === 'number' && typeof v.status === 'string' && (LISTING_STATUSES as readonly string[]).includes(v.status)
-    && (v.language === undefined || typeof v.language === 'string') && typeof v.secretHash === 'string' && /^[0-9a-f]{64}$/.test(v.secretHash);
-  return ok ? (v as unknown as Stored) : undefined;
 }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { describe, it } from 'node:test';
-import { newSmsCode, newToken, roomPeerId, TOKEN_PATTERN } from './tokens.js';
+import { guestPeerId, meetingPlace, newSmsCode, newToken, newTokenMeetingWith, roomPeerId, TOKEN_PATTERN } from './tokens.js';
 
 describe('tokens', () => {
   it('newToken gives 22 URL-safe characters (128 bits), different every time', () => {
@@ -37,5 +37,34 @@ describe('tokens', () => {
     for (const code of codes) expect(code).to.match(/^\d{6}$/);
     const firstDigits = new Set(codes.map((c) => c[0]));
     expect(firstDigits.size).to.equal(10);
+  });
+});
+
+describe('meeting places (several signalling servers)', () => {
+  it('gives the interpreter a token whose room meets the patient’s, and a fresh one each time', async () => {
+    for (let i = 0; i < 10; i++) {
+      const patient = newToken();
+      const interpreter = await newTokenMeetingWith(patient);
+      expect(interpreter).to.match(TOKEN_PATTERN).and.not.equal(patient);
+      expect(meetingPlace(await roomPeerId(interpreter))).to.equal(meetingPlace(await roomPeerId(patient)));
+    }
+  });
+
+  it('spreads rooms over the 256 places', async () => {
+    const places = new Set<string>();
+    for (let i = 0; i < 2000; i++) places.add(meetingPlace(await roomPeerId(newToken())));
+    expect(places.size).to.be.greaterThan(240);
+    for (const p of places) expect(p).to.match(/^dh-[0-9a-f]{2}$/);
+  });
+
+  it('names a guest under its room, as the proxy reads it, unique and within PeerJS’s rules', async () => {
+    const room = await roomPeerId('AAAAAAAAAAAAAAAAAAAAAA');
+    const ids = new Set(Array.from({ length: 1000 }, () => guestPeerId(room)));
+    expect(ids.size).to.equal(1000);
+    for (const id of ids) {
+      expect(id).to.match(/^dh-483413903b2b8065515447cedbd11d77-[0-9a-f]{16}$/);
+      expect(meetingPlace(id)).to.equal('dh-48');
+      expect(id.length).to.be.at.most(64); // the demo server's limit for a peer id
+    }
   });
 });

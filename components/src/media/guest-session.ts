@@ -1,6 +1,6 @@
 import type Peer from 'peerjs';
 import type { DataConnection, MediaConnection } from 'peerjs';
-import { knockProof, newNonce, newToken, proofKey, roomPeerId, verifyKnockProof, type CodeCheck } from '../core/index.js';
+import { guestPeerId, knockProof, newNonce, newToken, proofKey, roomPeerId, verifyKnockProof, type CodeCheck } from '../core/index.js';
 import { drain, send } from './data.js';
 import type { GuestEventMap } from './session-events.js';
 import { Session, quietly, type SessionOptions } from './session.js';
@@ -107,8 +107,11 @@ export class GuestSession extends Session<GuestEventMap> {
     this.local = local;
     this.#room = await roomPeerId(this.#options.token);
     this.#key = await proofKey(this.#options.token);
-    if (this.isTornDown()) return;
-    await this.register(() => createPeer(this.options.signalling), (peer) => {
+    if (this.isTornDown() || !(await this.prepareIce(this.#room))) return;
+    // An id of its own under the room's, chosen here: the same server as the room, and no round trip
+    // to ask the server for one.
+    const id = guestPeerId(this.#room);
+    await this.register(() => createPeer(this.options.signalling, id, undefined, this.rtc), (peer) => {
       this.#onPeer(peer);
     }).open();
   }

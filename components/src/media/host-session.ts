@@ -139,7 +139,9 @@ export class HostSession extends Session<HostEventMap> {
     const tokens: [string, GuestRole][] = [[o.participantToken, 'patient']];
     if (o.interpreter) tokens.push([o.interpreter.token, 'interpreter']);
     this.#rooms = await Promise.all(tokens.map(async ([token, role]) => ({ role, id: await roomPeerId(token), key: await proofKey(token) })));
-    await Promise.all(this.#rooms.map((room) => this.register(() => createPeer(o.signalling, room.id, o.peerToken), (peer) => {
+    // The nurse's side holds the patient's link too: its room id proves the listing.
+    if (!(await this.prepareIce(this.#rooms[0]?.id ?? ''))) return;
+    await Promise.all(this.#rooms.map((room) => this.register(() => createPeer(o.signalling, room.id, o.peerToken, this.rtc), (peer) => {
       room.peer = peer;
       peer.on('connection', (conn) => {
         this.#onConnection(conn, room);

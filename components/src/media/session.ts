@@ -50,6 +50,9 @@ export abstract class Session<M extends SessionEventMap = SessionEventMap> exten
   #tornDown = false;
   #signalling: SignallingStatus = 'connecting';
   #connectedAt: number | undefined;
+  #rtc: RTCConfiguration | undefined;
+  #renewal: ReturnType<typeof setTimeout> | undefined;
+  #blocked = false;
 
   constructor(protected readonly options: SessionOptions) {
     super();
@@ -81,6 +84,58 @@ export abstract class Session<M extends SessionEventMap = SessionEventMap> exten
   /** After the policy gave up on the signalling server ('unreachable'): try again. */
   retrySignalling(): void {
     for (const registration of this.registrations) registration.retry();
+  }
+
+  /**
+   * With relay-only ICE, no TURN server gave this side a relay (a wrong or expired credential, or
+   * a TURN server out of reach): the visit failed before it began, and the view offers the phone.
+   */
+  get blocked(): boolean {
+    return this.#blocked;
+  }
+
+  /** The ICE configuration the calls use: the configured one, or the server's grant for this visit. */
+  protected get rtc(): RTCConfiguration | undefined {
+    return this.#rtc;
+  }
+
+  /**
+   * Before registering: asks the server for this visit's ICE servers (`room` proves holding the
+   * link), renews them before they lapse, and with relay-only ICE checks that a relay is there.
+   * False when the visit cannot go on (the session has failed and `blocked` says why).
+   */
+  protected async prepareIce(room: string): Promise<boolean> {
+    const s = this.options.signalling;
+    this.#rtc = { iceServers: [...s.iceServers], ...(s.iceTransportPolicy ? { iceTransportPolicy: s.iceTransportPolicy } : {}) };
+    // Loaded only where TURN is configured: most pages (and the patient's bundle) never need it.
+    if (!s.iceUrl && s.iceTransportPolicy !== 'relay') return true;
+    const { fetchIce, relayGathers, renewIn } = await import('./ice.js');
+    const grant = await fetchIce(s, room);
+    if (grant) {
+      this.#rtc = grant;
+      this.#renewal = setTimeout(() => void this.#renew(room), renewIn(grant.expiresAt, Date.now()));
+    }
+    if (this.#rtc.iceTransportPolicy !== 'relay' || this.isTornDown() || await relayGathers(this.#rtc)) return true;
+    if (this.isTornDown()) return false;
+    this.#blocked = true;
+    this.machine.transition('failed', 'no relay');
+    return false;
+  }
+
+  /** New calls (a reconnect, a share) use the renewed credential; the running ones keep theirs. */
+  async #renew(room: string): Promise<void> {
+    const { fetchIce, renewIn } = await import('./ice.js');
+    const grant = await fetchIce(this.options.signalling, room);
+    if (this.#tornDown) return;
+    if (grant) {
+      this.#rtc = grant;
+      for (const registration of this.registrations) {
+        // PeerJS reads its options' config for every connection it makes from now on.
+        const options = registration.peer?.options;
+        if (options) options.config = grant;
+      }
+    }
+    this.#renewal = setTimeout(() => void this.#renew(room), grant ? renewIn(grant.expiresAt, Date.now()) : 60_000);
   }
 
   /** The other participants' streams, by peer id. */
@@ -126,6 +181,7 @@ export abstract class Session<M extends SessionEventMap = SessionEventMap> exten
   teardown(): void {
     if (this.#tornDown) return;
     this.#tornDown = true;
+    clearTimeout(this.#renewal);
     this.#recovering.clear();
     for (const track of this.localTracks) track.stop();
     quietly(() => { this.onTeardown(); });

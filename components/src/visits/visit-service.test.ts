@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { afterEach, before, beforeEach, describe, it } from 'node:test';
 import { deleteDB } from 'idb';
-import { DAY_MS, emptyDraft, roomPeerId, validateInvite } from '../core/index.js';
+import { DAY_MS, emptyDraft, meetingPlace, roomPeerId, validateInvite } from '../core/index.js';
 import { configure, getServices, resetServices } from '../elements/shared/services.js';
 import { bridgeRequest, parseBridgeMessage } from '../bridge/protocol.js';
 import { demoUrl, uniqueDbName } from '../testing/env.js';
@@ -80,6 +80,8 @@ describe('the visit directory, as the nurse side fills it', () => {
     expect((await listing(booking.token)).start).to.equal(edited.booking.start);
     expect((await listing(booking.interpreter!.token)).status).to.equal('cancelled');
     expect((await listing(edited.booking.interpreter!.token)).status).to.equal('booked');
+    // Both interpreters' rooms meet the patient's on one signalling server (they call each other).
+    for (const b of [booking, edited.booking]) expect(meetingPlace(await roomPeerId(b.interpreter!.token))).to.equal(meetingPlace(room));
   });
 });
 

@@ -1,5 +1,5 @@
 import {
-  cancelSms, interpreterCodeSms, interpreterInviteSms, inviteSms, newSmsCode, newToken, updateSms, validateInvite,
+  cancelSms, interpreterCodeSms, interpreterInviteSms, inviteSms, newSmsCode, newTokenMeetingWith, updateSms, validateInvite,
   newBooking, clockText, swedishDate, isoDate, inSweden, roomPeerId, bookingEnd,
   type Booking, type Clinic, type InviteDraft, type InviteErrors, type SmsText, type ValidInvite,
 } from '../core/index.js';
@@ -72,7 +72,11 @@ export class VisitService extends EventTarget {
 
   /** Stores the booking, remembers the participant for 30 days and sends the invitations. */
   async book(invite: ValidInvite, now: Date = new Date()): Promise<{ booking: Booking; sms: SmsOutcome[] }> {
-    const booking = await this.store.bookings.create(newBooking(invite, now));
+    const fresh = newBooking(invite, now);
+    // The interpreter's room meets the patient's on one signalling server (they call each other).
+    const booking = await this.store.bookings.create(fresh.interpreter
+      ? { ...fresh, interpreter: { ...fresh.interpreter, token: await newTokenMeetingWith(fresh.token) } }
+      : fresh);
     await this.store.participants.remember(invite.participant, now);
     this.#changed(booking.id);
     await this.publish(booking);
@@ -104,7 +108,7 @@ export class VisitService extends EventTarget {
       start: v.start.toISOString(),
       durationMinutes: v.durationMinutes,
       ...(v.interpreter
-        ? { interpreter: { ...v.interpreter, token: keepInterpreter ? old.token : newToken(), code: keepInterpreter ? old.code : newSmsCode() } }
+        ? { interpreter: { ...v.interpreter, token: keepInterpreter ? old.token : await newTokenMeetingWith(booking.token), code: keepInterpreter ? old.code : newSmsCode() } }
         : { interpreter: undefined }),
     };
     const stored = await this.store.bookings.update(next);

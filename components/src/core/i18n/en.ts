@@ -91,6 +91,8 @@ export const en: Catalog = {
   'ui.join.unlisted': 'We could not fetch the details of the visit. You can still go to the waiting room – the nurse will see you there.',
   'ui.join.denied': 'The nurse has not let you into this visit. Call the clinic if you think this is a mistake.',
   'ui.join.unreachable': 'We cannot reach the video service. Check that you are connected to the internet and try again.',
+  'ui.join.blocked': 'The video call cannot be set up from the network you are on. The nurse will phone you instead – keep your phone close.',
+  'ui.join.clinicPhone': 'You can also call the clinic: {phone}',
   'ui.join.retry': 'Try again',
   'ui.join.signIn.title': 'Identify yourself',
   'ui.join.signIn.why': 'With BankID or Freja eID the nurse can see that it is you who is waiting. You come back here afterwards.',

@@ -84,6 +84,8 @@ export const fi: PatientCatalog = {
   'ui.join.unlisted': 'Emme saaneet haettua käynnin tietoja. Voit silti siirtyä odotushuoneeseen – hoitaja näkee sinut siellä.',
   'ui.join.denied': 'Hoitaja ei ole päästänyt sinua tälle käynnille. Soita vastaanotolle, jos uskot tämän olevan virhe.',
   'ui.join.unreachable': 'Emme saa yhteyttä videopalveluun. Tarkista internetyhteytesi ja yritä uudelleen.',
+  'ui.join.blocked': 'Videopuhelua ei voi muodostaa verkosta, jossa olet. Sairaanhoitaja soittaa sinulle puhelimella – pidä puhelin lähellä.',
+  'ui.join.clinicPhone': 'Voit myös soittaa vastaanotolle: {phone}',
   'ui.join.retry': 'Yritä uudelleen',
   'ui.join.signIn.title': 'Tunnistaudu',
   'ui.join.signIn.why': 'BankID:llä tai Freja eID:llä hoitaja näkee, että odottaja olet sinä. Palaat tänne sen jälkeen.',

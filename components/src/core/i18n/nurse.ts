@@ -242,6 +242,7 @@ const sv = {
   'ui.lobby.badge': '({n}) väntar',
   'ui.lobby.offline': 'Förbindelsen med videotjänsten bröts. Vi ansluter igen av oss själva – de som väntar finns kvar.',
   'ui.lobby.unreachable': 'Videotjänsten svarar inte. Kontrollera nätverket och försök igen, eller ring patienten.',
+  'ui.lobby.blocked': 'Videosamtalet kan inte kopplas upp: TURN-servern (för samtal genom brandväggar) tog inte emot inloggningen – fel eller utgånget lösenord – eller går inte att nå. Ring patienten i stället:',
   'ui.lobby.retry': 'Försök igen',
   'ui.lobby.taken':
     'Besöket är redan öppet i en annan flik eller på en annan dator. Stäng det där, så öppnas det här av sig självt.',
@@ -486,6 +487,7 @@ const en: Messages<typeof sv> = {
   'ui.lobby.badge': '({n}) waiting',
   'ui.lobby.offline': 'The link to the video service was lost. We reconnect by ourselves – those waiting stay in the list.',
   'ui.lobby.unreachable': 'The video service does not answer. Check the network and try again, or phone the patient.',
+  'ui.lobby.blocked': 'The video call cannot be set up: the TURN server (for calls through firewalls) did not accept the credential – wrong or expired – or cannot be reached. Phone the patient instead:',
   'ui.lobby.retry': 'Try again',
   'ui.lobby.taken': 'This visit is already open in another tab or on another computer. Close it there and it opens here by itself.',
 };

@@ -88,6 +88,8 @@ export const so: PatientCatalog = {
   'ui.join.unlisted': 'Ma soo heli karin faahfaahinta booqashada. Weli waad u gudbi kartaa qolka sugitaanka – kalkaalisada ayaa halkaas kugu arki doonta.',
   'ui.join.denied': 'Kalkaalisadu kuuma oggolaan inaad gasho booqashadan. Wac xarunta caafimaadka haddii aad u malaynayso inay khalad tahay.',
   'ui.join.unreachable': 'Ma gaari karno adeegga fiidiyowga. Hubi inaad ku xiran tahay internetka, kadibna mar kale isku day.',
+  'ui.join.blocked': 'Wicitaanka fiidiyowga lagama samayn karo shabakadda aad ku xiran tahay. Kalkaalisada ayaa taleefan kuu soo wici doonta – taleefankaaga agtaada ku hay.',
+  'ui.join.clinicPhone': 'Waxaad sidoo kale wici kartaa xarunta caafimaadka: {phone}',
   'ui.join.retry': 'Isku day mar kale',
   'ui.join.signIn.title': 'Is aqoonsii',
   'ui.join.signIn.why': 'BankID ama Freja eID, kalkaalisadu waxay arki doontaa inaad adigu tahay qofka sugaya. Intaas kadib halkan ayaad ku soo laaban doontaa.',

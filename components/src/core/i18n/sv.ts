@@ -105,6 +105,8 @@ export const sv = {
   'ui.join.unlisted': 'Vi kunde inte hämta uppgifterna om besöket. Du kan ändå gå till väntrummet – sjuksköterskan ser dig där.',
   'ui.join.denied': 'Sjuksköterskan har inte släppt in dig i det här besöket. Ring mottagningen om du tror att det är fel.',
   'ui.join.unreachable': 'Vi når inte videotjänsten. Kontrollera att du är ansluten till internet och försök igen.',
+  'ui.join.blocked': 'Videosamtalet kan inte kopplas upp från det nätverk du är på. Sjuksköterskan ringer dig på telefon i stället – ha telefonen nära.',
+  'ui.join.clinicPhone': 'Du kan också ringa mottagningen: {phone}',
   'ui.join.retry': 'Försök igen',
   'ui.join.signIn.title': 'Legitimera dig',
   'ui.join.signIn.why': 'Med BankID eller Freja eID ser sjuksköterskan att det är du som väntar. Du kommer tillbaka hit efteråt.',

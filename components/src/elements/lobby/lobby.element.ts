@@ -18,6 +18,7 @@ import { DhElement } from '../shared/dh-element.js';
 import { errorText } from '../shared/error-text.js';
 import { canvasPdf, canvasPng, download } from '../shared/download.js';
 import { getServices, readConfig } from '../shared/services.js';
+import { signallingOf } from '../shared/config.js';
 import type { VisitService } from '../../visits/visit-service.js';
 import { waitingList, waitingListStyles } from '../shared/waiting-list.js';
 import { TodayVisitsController } from './today-visits.controller.js';
@@ -184,7 +185,7 @@ export class DhLobby extends DhElement {
     const peerToken = tabPeerToken();
     const store = services.store;
     const session = new HostSession({
-      signalling: { url: config.signallingUrl, iceServers: config.iceServers },
+      signalling: signallingOf(config),
       participantToken: booking.token,
       ...(peerToken ? { peerToken } : {}),
       ...(this.reconnectPolicy ? { policy: this.reconnectPolicy } : {}),
@@ -422,6 +423,7 @@ export class DhLobby extends DhElement {
     return html`
       <h2>${this.t('ui.lobby.title')}: ${b.participant.givenName} ${b.participant.familyName}</h2>
       ${this.error !== undefined ? html`<p class="status bad" role="alert">${errorText(this.error, (key, params) => this.t(key, params))}</p>` : nothing}
+      ${session?.blocked ? html`<div class="status bad" role="alert"><p>${this.t('ui.lobby.blocked')}</p><p>${phone}</p></div>` : nothing}
       ${session?.signalling === 'taken' ? html`<p class="status bad" role="alert">${this.t('ui.lobby.taken')}</p>`
         : session?.signalling === 'offline' ? html`<p class="status" role="status">${this.t('ui.lobby.offline')}</p>`
         : session?.signalling === 'unreachable' ? html`

@@ -1,5 +1,6 @@
 import type { Clinic } from '../../core/index.js';
 import type { IdentityConfig } from '../../identity/oidc-client.js';
+import type { SignallingConfig } from '../../media/signalling.js';
 
 /** Everything a region configures: one typed object, never hard-coded hosts. */
 export interface DhConfig {
@@ -11,6 +12,14 @@ export interface DhConfig {
   readonly signallingUrl: string;
   /** STUN/TURN servers for WebRTC; empty means host candidates only (enough on one network). */
   readonly iceServers: readonly RTCIceServer[];
+  /**
+   * Where a page gets short-lived TURN credentials for its visit: a POST with the room id, answered
+   * with `{ iceServers, iceTransportPolicy, expiresAt }` (the demo's /api/ice). No TURN password is
+   * ever put in the page itself.
+   */
+  readonly iceUrl?: string;
+  /** 'relay' sends media only through TURN; 'all' (the default) tries direct paths first. */
+  readonly iceTransportPolicy?: RTCIceTransportPolicy;
   readonly clinics: readonly Clinic[];
   /** The patient's join page; the participant token goes in the fragment. */
   readonly patientUrl: string;
@@ -72,3 +81,9 @@ export function readConfig(): DhConfig {
     ...explicit,
   };
 }
+
+/** What a session needs to reach the others: the signalling server and ICE, from the configuration. */
+export const signallingOf = (c: DhConfig): SignallingConfig => ({
+  url: c.signallingUrl, iceServers: c.iceServers,
+  ...(c.iceUrl ? { iceUrl: c.iceUrl } : {}), ...(c.iceTransportPolicy ? { iceTransportPolicy: c.iceTransportPolicy } : {}),
+});

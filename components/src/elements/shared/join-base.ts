@@ -11,7 +11,7 @@ import '../speaker-test/define.js';
 import type { DhDeviceCheck } from '../device-check/device-check.element.js';
 import { baseStyles } from './base.styles.js';
 import { DhElement, nearestLang } from './dh-element.js';
-import { readConfig } from './config.js';
+import { readConfig, signallingOf } from './config.js';
 import { LevelMeter } from './level-meter.js';
 
 
@@ -49,6 +49,8 @@ interface Listing {
   readonly durationMinutes: number;
   readonly status: 'booked' | 'cancelled';
   readonly language?: string;
+  /** The clinic's switchboard, for the phone fallback. */
+  readonly clinicPhone?: string;
 }
 
 /** The directory's answer, checked: it is read over the network, like anything else. */
@@ -57,7 +59,7 @@ function asListing(data: unknown): Listing | undefined {
   if (typeof l !== 'object' || l === null) return undefined;
   const ok = typeof l.clinic === 'string' && typeof l.start === 'string' && !Number.isNaN(Date.parse(l.start))
     && typeof l.durationMinutes === 'number' && (l.status === 'booked' || l.status === 'cancelled')
-    && (l.language === undefined || typeof l.language === 'string');
+    && (l.language === undefined || typeof l.language === 'string') && (l.clinicPhone === undefined || typeof l.clinicPhone === 'string');
   return ok ? (l as Listing) : undefined;
 }
 
@@ -380,7 +382,7 @@ export abstract class JoinElement extends DhElement {
     this.cameraBlocked = problem?.kind === 'denied' && problem.device !== 'microphone';
     const config = readConfig();
     const session = new GuestSession({
-      signalling: { url: config.signallingUrl, iceServers: config.iceServers }, token: this.token, role: this.guestRole, instance: tabInstance(),
+      signalling: signallingOf(config), token: this.token, role: this.guestRole, instance: tabInstance(),
       ...(this.reconnectPolicy ? { policy: this.reconnectPolicy } : {}),
     });
     void this.#loadCall();
@@ -390,6 +392,7 @@ export abstract class JoinElement extends DhElement {
         void this.#loadCall();
       }
       if (session.ending === 'denied') this.phase = 'denied';
+      if (session.blocked) this.phase = 'waiting';
       this.requestUpdate();
     });
     session.addEventListener('signalling-change', () => {
@@ -508,6 +511,12 @@ export abstract class JoinElement extends DhElement {
       case 'code':
         return this.renderCode();
       case 'waiting':
+        // No relay for relay-only ICE: no call can come, so no waiting room either.
+        if (this.session?.blocked) {
+          const phone = this.listing?.clinicPhone;
+          return html`<div class="status bad" role="alert"><p>${this.t('ui.join.blocked')}</p>
+            ${phone ? html`<p><a href="tel:${phone.replace(/[^\d+]/g, '')}">${this.t('ui.join.clinicPhone', { phone })}</a></p>` : nothing}</div>`;
+        }
         return html`
           ${this.renderWaitingNote()}
           <p class="status" role="status">${this.t('ui.join.waiting')}</p>

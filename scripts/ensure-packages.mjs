@@ -1,0 +1,45 @@
+// Makes sure the Debian packages the server tests need are there: coturn (the relayed call),
+// PostgreSQL (the shared visit directory), nginx and openssl (the production set-up). Installed as root when missing, as
+// ensure-chromium.mjs does for the browser; otherwise says what to run.
+import { existsSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+
+const has = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`]).status === 0;
+const postgres = () => existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
+
+const TURNSERVER = process.env.TURNSERVER_PATH ?? '/usr/bin/turnserver';
+if (process.env.TURNSERVER_PATH && spawnSync(TURNSERVER, ['--version']).error !== undefined) {
+  console.error(`TURNSERVER_PATH is set to ${TURNSERVER}, but it does not run.`);
+  process.exit(1);
+}
+
+const PACKAGES = [
+  { pkg: 'coturn', present: () => spawnSync(TURNSERVER, ['--version']).error === undefined },
+  { pkg: 'postgresql', present: postgres },
+  { pkg: 'nginx', present: () => has('nginx') || existsSync('/usr/sbin/nginx') },
+  { pkg: 'openssl', present: () => has('openssl') },
+];
+
+const missing = PACKAGES.filter((p) => !p.present()).map((p) => p.pkg);
+if (missing.length > 0) {
+  if (process.getuid?.() !== 0) {
+    console.error(`Missing: ${missing.join(', ')}. Run "sudo apt-get install -y ${missing.join(' ')}", then try again.`);
+    process.exit(1);
+  }
+  console.log(`Installing Debian's ${missing.join(', ')}…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...missing]]) {
+    const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
+    if (r.status !== 0) {
+      console.error(`apt-get ${args.join(' ')} failed (exit ${r.status}).`);
+      process.exit(1);
+    }
+  }
+  // Debian starts the services it installs; the tests run their own, on ports of their own.
+  for (const service of ['nginx', 'postgresql', 'coturn']) spawnSync('sh', ['-c', `command -v service >/dev/null && service ${service} stop`], { stdio: 'ignore' });
+  const still = PACKAGES.filter((p) => !p.present()).map((p) => p.pkg);
+  if (still.length > 0) {
+    console.error(`Installed, but still missing: ${still.join(', ')}.`);
+    process.exit(1);
+  }
+}
