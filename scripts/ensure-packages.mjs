@@ -1,5 +1,5 @@
 // Makes sure the Debian packages the server tests need are there: coturn (the relayed call),
-// PostgreSQL (the shared visit directory), nginx and openssl (the production set-up). Installed as root when missing, as
+// PostgreSQL (the shared visit directory), nginx, openssl and systemd-analyze (the production set-up). Installed as root when missing, as
 // ensure-chromium.mjs does for the browser; otherwise says what to run.
 import { existsSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -18,6 +18,8 @@ const PACKAGES = [
   { pkg: 'postgresql', present: postgres },
   { pkg: 'nginx', present: () => has('nginx') || existsSync('/usr/sbin/nginx') },
   { pkg: 'openssl', present: () => has('openssl') },
+  // systemd-analyze checks the unit in deploy/systemd/ as systemd would read it.
+  { pkg: 'systemd', present: () => has('systemd-analyze') },
 ];
 
 const missing = PACKAGES.filter((p) => !p.present()).map((p) => p.pkg);
