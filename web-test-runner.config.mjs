@@ -215,6 +215,11 @@ export default {
         headless: true,
         args: CHROMIUM_ARGS.filter((a) => !a.startsWith('--headless')),
       },
+      // Each test page in a browser context (a window) of its own: two tabs of one window hide
+      // each other (document.visibilityState 'hidden' for all but the newest), and a hidden page
+      // gets no animation frames and no ResizeObserver callbacks — tests that wait for a frame then
+      // timed out whenever their file ran in the older tab.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
   plugins: [

@@ -297,7 +297,7 @@ describe('dh-lobby', () => {
         await until(() => $(el, '[part="waiting"]')?.textContent.includes('Patienten väntar'), 'the knock');
         if (started) {
           $<HTMLButtonElement>(el, '[part~="start"]')!.click();
-          await until(() => patient.state === 'connected', 'the call');
+          await until(() => patient.state === 'connected', 'the call', 30_000);
         }
         el.remove();
         // The camera goes off at once; the rest closes as its protocols allow.
