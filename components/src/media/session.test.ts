@@ -10,7 +10,7 @@ import { LocalStore } from '../store/index.js';
 import { until, untilDecoding, within } from '../testing/dom.js';
 import { demoUrl, uniqueDbName } from '../testing/env.js';
 import { GuestSession, HostSession, type GuestOptions, type HostOptions } from './index.js';
-import { DefaultReconnectPolicy } from './reconnect-policy.js';
+import { DefaultReconnectPolicy, type ReconnectPolicy } from './reconnect-policy.js';
 import { createPeer, type SignallingConfig } from './signalling.js';
 
 let signalling: SignallingConfig;
@@ -215,14 +215,21 @@ describe('call sessions over the real PeerServer', () => {
 
   it('while the signalling server cannot be reached, both sides say so and keep trying instead of failing', async () => {
     const away = { url: 'http://127.0.0.1:9/peerjs', iceServers: [] };
-    const nurse = new HostSession({ signalling: away, participantToken: newToken(), policy: quickRetries() });
-    const patient = new GuestSession({ signalling: away, token: newToken(), role: 'patient', policy: quickRetries() });
+    // The policy is asked before every new try: counting its questions counts the tries.
+    const asked = { nurse: 0, patient: 0 };
+    const counted = (who: keyof typeof asked): ReconnectPolicy => {
+      const policy = quickRetries();
+      return { nextDelayMs: (context) => { asked[who]++; return policy.nextDelayMs(context); } };
+    };
+    const nurse = new HostSession({ signalling: away, participantToken: newToken(), policy: counted('nurse') });
+    const patient = new GuestSession({ signalling: away, token: newToken(), role: 'patient', policy: counted('patient') });
     sessions.push(nurse, patient);
     const settled: string[] = [];
     const opening = nurse.open().then(() => settled.push('nurse resolved'), () => settled.push('nurse rejected'));
     const starting = patient.start(await media()).then(() => settled.push('patient resolved'), () => settled.push('patient rejected'));
     await until(() => nurse.signalling === 'offline' && patient.signalling === 'offline', 'both to be offline');
-    await new Promise((r) => setTimeout(r, 1000)); // several more tries
+    const before = { ...asked };
+    await until(() => asked.nurse >= before.nurse + 3 && asked.patient >= before.patient + 3, 'three more tries on each side');
     expect(settled).to.deep.equal([]);
     expect([nurse.state, patient.state]).to.deep.equal(['idle', 'idle']);
     nurse.teardown();
