@@ -29,6 +29,19 @@ afterEach(async () => {
 const listing = async (token: string): Promise<Record<string, unknown>> =>
   (await (await fetch(`${base}/api/visits/${await roomPeerId(token)}`)).json()) as Record<string, unknown>;
 
+describe('the page’s services', () => {
+  it('open again after configure(): an element that asked first does not keep the old clinics', async () => {
+    await resetServices(); // as a page whose element asks before the host page has configured
+    const early = await getServices();
+    expect(early.config.clinics.map((c) => c.id)).to.not.include('demo-jour');
+    configure({ dbName, clinics: [{ id: 'demo-jour', name: 'Demomottagningen (alltid öppen)' }] });
+    const later = await getServices();
+    expect(later).to.not.equal(early);
+    expect(later.config.clinics.map((c) => c.id)).to.deep.equal(['demo-jour']);
+    expect(await getServices()).to.equal(later); // and stays the one service until configured again
+  });
+});
+
 describe('the visit directory, as the nurse side fills it', () => {
   it('lists clinic, time and status under each link’s room id, the invitation language only for the patient, and no one’s details', async () => {
     const services = await getServices();

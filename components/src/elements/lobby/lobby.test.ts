@@ -258,7 +258,10 @@ describe('dh-lobby', () => {
     expect(await axeViolations(el)).to.deep.equal([]);
 
     // Letting in the unverified one asks first; "Nej, vänta" leaves everyone waiting.
-    $$(el, '[part="waiting"] li')[0]!.querySelector<HTMLButtonElement>('[part~="admit"]')!.click();
+    // Read at the moment of the click: the list re-renders as the identity check settles.
+    const admitFirst = (): HTMLButtonElement | null | undefined => $$(el, '[part="waiting"] li')[0]?.querySelector<HTMLButtonElement>('[part~="admit"]');
+    await until(() => admitFirst()?.disabled === false, 'the admit button');
+    admitFirst()!.click();
     const ask = await until(() => $(el, '[role="alertdialog"]'), 'the question');
     expect(ask.textContent).to.contain('inte verifierad med e-legitimation');
     expect(await axeViolations(el)).to.deep.equal([]);

@@ -377,7 +377,9 @@ describe('dh-patient-join', () => {
     expect(await axeViolations(el)).to.deep.equal([]);
     // Keyboard: the first method is a Tab away from the language menu.
     await tabUntil((f) => f.textContent.trim() === 'BankID', 'BankID by keyboard');
-    section.querySelector<HTMLButtonElement>('button.link')!.click();
+    // Found again at the click: the step re-renders when the visit's listing and language arrive.
+    const onWithout = await until(() => $<HTMLButtonElement>(el, 'section[aria-labelledby="sign-in-heading"] button.link'), 'the way on without');
+    onWithout.click();
     await until(() => $(el, 'dh-device-check'), 'the device check without e-legitimation');
   });
 

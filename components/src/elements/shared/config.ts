@@ -43,6 +43,10 @@ export interface DhConfig {
 }
 
 let explicit: Partial<DhConfig> = {};
+let generation = 0;
+
+/** Changes whenever `configure()` or `resetConfig()` runs: services opened before it are stale. */
+export const configGeneration = (): number => generation;
 
 /**
  * Sets configuration from script. A host page that runs no script of its own can instead put
@@ -51,11 +55,13 @@ let explicit: Partial<DhConfig> = {};
  */
 export function configure(config: Partial<DhConfig>): void {
   explicit = { ...explicit, ...config };
+  generation++;
 }
 
 /** Forgets what `configure()` set (tests, or a host page switching region). */
 export function resetConfig(): void {
   explicit = {};
+  generation++;
 }
 
 export function readConfig(): DhConfig {

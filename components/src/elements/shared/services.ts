@@ -3,12 +3,14 @@ import type { VisitSummary } from '../../bridge/protocol.js';
 import { SmsRelay } from '../../notify/index.js';
 import { LocalStore } from '../../store/index.js';
 import { VisitService } from '../../visits/visit-service.js';
-import { readConfig, resetConfig } from './config.js';
+import { configGeneration, readConfig, resetConfig } from './config.js';
 
 export { configure, readConfig, type DhConfig } from './config.js';
 
 let services: Promise<VisitService> | undefined;
 let stopBridge: (() => void) | undefined;
+/** The configuration the services were opened with. */
+let openedWith = -1;
 
 /**
  * Where the nurse's current clinic is kept in her store's settings: the key the invitation always
@@ -38,8 +40,14 @@ async function visitSummaries(service: VisitService, from: Date, to: Date): Prom
   }));
 }
 
-/** The page's one booking service (store, relay, config), opened on first use. */
+/**
+ * The page's one booking service (store, relay, config), opened on first use, and opened again
+ * after `configure()`: services opened a moment before it (by an element that asked first) must
+ * not keep the old clinics and store.
+ */
 export function getServices(): Promise<VisitService> {
+  if (services && openedWith !== configGeneration()) void close(takeServices());
+  openedWith = configGeneration();
   services ??= (async () => {
     const config = readConfig();
     const store = await LocalStore.open(config.dbName ? { name: config.dbName } : {});
@@ -55,11 +63,20 @@ export function getServices(): Promise<VisitService> {
 
 /** Closes the services and forgets the configuration (tests, or a host page switching region). */
 export async function resetServices(): Promise<void> {
+  const current = takeServices();
+  resetConfig();
+  await close(current);
+}
+
+function takeServices(): Promise<VisitService> | undefined {
   const current = services;
   services = undefined;
   stopBridge?.();
   stopBridge = undefined;
-  resetConfig();
+  return current;
+}
+
+async function close(current: Promise<VisitService> | undefined): Promise<void> {
   // Services that could not open (another tab runs a newer page) have nothing to close.
   const service = await current?.catch(() => undefined);
   if (!service) return;
