@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { afterEach, before, beforeEach, describe, it } from 'node:test';
 import { deleteDB } from 'idb';
-import { DAY_MS, emptyDraft, meetingPlace, roomPeerId, validateInvite } from '../core/index.js';
+import { DAY_MS, emptyDraft, meetingPlace, roomPeerId, validateInvite, type Booking, type InviteDraft } from '../core/index.js';
+import type { VisitService } from './visit-service.js';
 import { configure, getServices, resetServices } from '../elements/shared/services.js';
 import { bridgeRequest, parseBridgeMessage } from '../bridge/protocol.js';
 import { demoUrl, uniqueDbName } from '../testing/env.js';
@@ -29,6 +30,18 @@ afterEach(async () => {
 const listing = async (token: string): Promise<Record<string, unknown>> =>
   (await (await fetch(`${base}/api/visits/${await roomPeerId(token)}`)).json()) as Record<string, unknown>;
 
+/** Books a visit with an interpreter an hour from now at the always-open clinic; `changes` alter the invitation. */
+async function bookInAnHour(services: VisitService, changes: Partial<InviteDraft> = {}): Promise<{ booking: Booking; start: Date }> {
+  const start = new Date(Date.now() + 60 * 60_000);
+  const r = validateInvite({
+    ...emptyDraft(), clinic: 'demo-jour', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson', mobile: '0701234567',
+    reason: 'Hälsosamtal', date: start.toISOString().slice(0, 10), time: '00:00',
+    interpreter: true, interpreterLanguage: 'ar', interpreterMobile: '0731234567', interpreterEmail: 'tolk@tolk.se', ...changes,
+  }, new Date(0), { clinics: services.config.clinics });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return { start, booking: (await services.book({ ...r.value, start }, new Date())).booking };
+}
+
 describe('the page’s services', () => {
   it('open again after configure(): an element that asked first does not keep the old clinics', async () => {
     await resetServices(); // as a page whose element asks before the host page has configured
@@ -45,14 +58,7 @@ describe('the page’s services', () => {
 describe('the visit directory, as the nurse side fills it', () => {
   it('lists clinic, time and status under each link’s room id, the invitation language only for the patient, and no one’s details', async () => {
     const services = await getServices();
-    const start = new Date(Date.now() + 60 * 60_000);
-    const r = validateInvite({
-      ...emptyDraft(), clinic: 'demo-jour', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson', mobile: '0701234567',
-      reason: 'Hälsosamtal', date: start.toISOString().slice(0, 10), time: '00:00', language: 'en',
-      interpreter: true, interpreterLanguage: 'ar', interpreterMobile: '0731234567', interpreterEmail: 'tolk@tolk.se',
-    }, new Date(0), { clinics: services.config.clinics });
-    if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    const { booking } = await services.book({ ...r.value, start }, new Date());
+    const { booking, start } = await bookInAnHour(services, { language: 'en' });
 
     const patient = await listing(booking.token);
     expect(patient).to.deep.equal({ clinic: 'Demomottagningen (alltid öppen)', start: start.toISOString(), durationMinutes: 45, status: 'booked', language: 'en' });
@@ -67,14 +73,7 @@ describe('the visit directory, as the nurse side fills it', () => {
 
   it('keeps the secret each listing came with in the store; only that changes it, and a stranger cannot', async () => {
     const services = await getServices();
-    const start = new Date(Date.now() + 60 * 60_000);
-    const r = validateInvite({
-      ...emptyDraft(), clinic: 'demo-jour', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson', mobile: '0701234567',
-      reason: 'Hälsosamtal', date: start.toISOString().slice(0, 10), time: '00:00',
-      interpreter: true, interpreterLanguage: 'ar', interpreterMobile: '0731234567', interpreterEmail: 'tolk@tolk.se',
-    }, new Date(0), { clinics: services.config.clinics });
-    if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    const { booking } = await services.book({ ...r.value, start }, new Date());
+    const { booking, start } = await bookInAnHour(services);
     const room = await roomPeerId(booking.token);
     expect(await services.store.listings.get(room)).to.match(/^[A-Za-z0-9_-]{22}$/);
 
@@ -101,16 +100,9 @@ describe('the visit directory, as the nurse side fills it', () => {
 describe('the language of the texts', () => {
   it('writes the patient\'s texts in the invitation\'s language, the interpreter\'s in Swedish: invitation, move and cancellation', async () => {
     const services = await getServices();
-    const start = new Date(Date.now() + 60 * 60_000);
     const patientMobile = `070${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
     const interpreterMobile = `073${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
-    const r = validateInvite({
-      ...emptyDraft(), clinic: 'demo-jour', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson', mobile: patientMobile,
-      reason: 'Hälsosamtal', date: start.toISOString().slice(0, 10), time: '00:00', language: 'so',
-      interpreter: true, interpreterLanguage: 'so', interpreterMobile, interpreterEmail: 'tolk@tolk.se',
-    }, new Date(0), { clinics: services.config.clinics });
-    if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    const { booking } = await services.book({ ...r.value, start }, new Date());
+    const { booking, start } = await bookInAnHour(services, { mobile: patientMobile, language: 'so', interpreterLanguage: 'so', interpreterMobile });
     expect((await listing(booking.token)).language).to.equal('so');
 
     const later = new Date(start.getTime() + 60 * 60_000);
@@ -135,14 +127,7 @@ describe('the language of the texts', () => {
 describe('a new code for the interpreter ("Skicka ny kod")', () => {
   it('sends a new code by SMS and lifts the lock that five wrong codes put on the old one', async () => {
     const services = await getServices();
-    const start = new Date(Date.now() + 60 * 60_000);
-    const r = validateInvite({
-      ...emptyDraft(), clinic: 'demo-jour', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson', mobile: '0701234567',
-      reason: 'Hälsosamtal', date: start.toISOString().slice(0, 10), time: '00:00',
-      interpreter: true, interpreterLanguage: 'ar', interpreterMobile: '0735550081', interpreterEmail: 'tolk@tolk.se',
-    }, new Date(0), { clinics: services.config.clinics });
-    if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    const { booking } = await services.book({ ...r.value, start }, new Date());
+    const { booking } = await bookInAnHour(services, { interpreterMobile: '0735550081' });
     const old = booking.interpreter!.code;
     const wrong = old === '000000' ? '111111' : '000000';
     for (let i = 0; i < 5; i++) await services.store.interpreterCodes.check(booking.id, wrong);
@@ -162,14 +147,7 @@ describe('a new code for the interpreter ("Skicka ny kod")', () => {
 describe('the day’s visits for the nurses’ extension', () => {
   it('answers the extension’s request over the bridge with time, first name, interpreter, status and the lobby — nothing more of the person', async () => {
     const services = await getServices();
-    const start = new Date(Date.now() + 60 * 60_000);
-    const r = validateInvite({
-      ...emptyDraft(), clinic: 'demo-jour', personnummer: '19121212-1212', givenName: 'Tolvan', familyName: 'Tolvansson', mobile: '0701234567',
-      reason: 'Hälsosamtal', date: start.toISOString().slice(0, 10), time: '00:00',
-      interpreter: true, interpreterLanguage: 'ar', interpreterMobile: '0731234567', interpreterEmail: 'tolk@tolk.se',
-    }, new Date(0), { clinics: services.config.clinics });
-    if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    const { booking } = await services.book({ ...r.value, start }, new Date());
+    const { booking } = await bookInAnHour(services);
     const request = bridgeRequest('visits', { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + DAY_MS).toISOString() }, crypto.randomUUID());
     const answer = new Promise<unknown>((resolve) => {
       const listener = (event: MessageEvent): void => {
