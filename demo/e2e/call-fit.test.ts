@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { launchChromium, watchProblems } from '../../scripts/browser.js';
-import { bookSoon, deep, openAsPatient, openLobby, smsTo, startDemoRun, startVisit, waitDeep, type DemoRun } from './helpers.js';
+import { bookSoon, bothDecoded, deep, enterCode, openAsPatient, openLobby, smsTo, startDemoRun, startVisit, waitDeep, type DemoRun } from './helpers.js';
 
 // A visit with an interpreter as a new user tries it: the patient and the interpreter on 360 px
 // phones, in Swedish and in Arabic, the nurse on a desktop. Nothing may stick out sideways, every
@@ -41,13 +41,6 @@ function layoutOf(page: Page, tag: string): Promise<{ scrollWidth: number; width
   }, tag);
 }
 
-const bothDecoded = (page: Page, path: readonly string[]): Promise<unknown> => page.waitForFunction((path: string[]) => {
-  let scope: ParentNode | null = document;
-  for (const s of path) scope = scope?.querySelector(s)?.shadowRoot ?? null;
-  const videos = [...(scope?.querySelectorAll<HTMLVideoElement>('video.remote') ?? [])];
-  return videos.length === 2 && videos.every((v) => v.getVideoPlaybackQuality().totalVideoFrames > 5);
-}, { timeout: 30_000, polling: 200 }, [...path]);
-
 describe('a three-party call on phones', () => {
   const cases = [
     { lang: 'sv', mobile: ['070-555 88 01', '+46705558801'], tolk: ['073-555 88 02', '+46735558802'], names: ['Sjuksköterskan', 'Tolken'] },
@@ -73,9 +66,7 @@ describe('a three-party call on phones', () => {
       await waitDeep(patient, ['dh-patient-join', '.self-view video'], 'frames', (n) => Number(n) > 2, 'the self view in the waiting room');
       await tolk.goto(tolkLink!, { waitUntil: 'networkidle0' });
       if (lang !== 'sv') await chooseLanguage(tolk, 'dh-guest-join', lang);
-      await tolk.waitForFunction(() => document.querySelector('dh-guest-join')?.shadowRoot?.querySelector('button.primary:not([disabled])'));
-      await tolk.locator('dh-guest-join >>> #code').fill(code!);
-      await tolk.locator('dh-guest-join >>> button.primary').click();
+      await enterCode(tolk, code!);
       await waitDeep(nurse, ['dh-lobby'], 'text', (t) => String(t).includes('Patienten väntar') && String(t).includes('kod kontrollerad'), 'both in the lobby');
       await startVisit(nurse);
 

@@ -121,3 +121,18 @@ export async function startVisit(nurse: Page): Promise<void> {
     document.querySelector('dh-lobby')?.shadowRoot?.querySelector<HTMLButtonElement>('[role="alertdialog"] button.primary')?.click();
   });
 }
+
+/** Waits until `path` (shadow roots down to a dh-call) shows both others' videos, decoding. */
+export const bothDecoded = (page: Page, path: readonly string[], timeout = 30_000): Promise<unknown> => page.waitForFunction((path: string[]) => {
+  let scope: ParentNode | null = document;
+  for (const s of path) scope = scope?.querySelector(s)?.shadowRoot ?? null;
+  const videos = [...(scope?.querySelectorAll<HTMLVideoElement>('video.remote') ?? [])];
+  return videos.length === 2 && videos.every((v) => v.getVideoPlaybackQuality().totalVideoFrames > 5);
+}, { timeout, polling: 200 }, [...path]);
+
+/** The interpreter types the SMS code on the open interpreter page and sends it. */
+export async function enterCode(tolk: Page, code: string): Promise<void> {
+  await tolk.waitForFunction(() => document.querySelector('dh-guest-join')?.shadowRoot?.querySelector('button.primary:not([disabled])'));
+  await tolk.locator('dh-guest-join >>> #code').fill(code);
+  await tolk.locator('dh-guest-join >>> button.primary').click();
+}

@@ -10,7 +10,7 @@ import { startNginx, type TestNginx } from '../../scripts/nginx.js';
 import { freePort } from '../../scripts/ports.js';
 import { startPostgres, type TestPostgres } from '../../scripts/postgres.js';
 import { spawnDemoServer, type SpawnedServer } from '../server/spawn.js';
-import { bookSoon, openAsPatient, openLobby, startVisit, waitDeep } from './helpers.js';
+import { bookSoon, bothDecoded, enterCode, openAsPatient, openLobby, startVisit, waitDeep } from './helpers.js';
 
 // Beyond one server: two demo servers behind nginx, the visit directory shared in a real
 // PostgreSQL, nginx choosing the signalling server by a consistent hash of the room id's meeting
@@ -128,18 +128,11 @@ describe('two signalling servers behind nginx, the directory in PostgreSQL', () 
     await openLobby(nurse!);
     await openAsPatient(patient!, patientLink!);
     await tolk!.goto(tolkLink!, { waitUntil: 'networkidle0' });
-    await tolk!.waitForFunction(() => document.querySelector('dh-guest-join')?.shadowRoot?.querySelector('button.primary:not([disabled])'));
-    await tolk!.locator('dh-guest-join >>> #code').fill(code!);
-    await tolk!.locator('dh-guest-join >>> button.primary').click();
+    await enterCode(tolk!, code!);
     await waitDeep(nurse!, ['dh-lobby'], 'text', (t) => String(t).includes('Patienten väntar') && String(t).includes('kod kontrollerad'), 'both in the lobby');
     await startVisit(nurse!);
     for (const [page, path] of [[nurse!, ['dh-lobby', 'dh-call']], [patient!, ['dh-patient-join', 'dh-call']], [tolk!, ['dh-guest-join', 'dh-call']]] as const) {
-      await page.waitForFunction((path: string[]) => {
-        let scope: ParentNode | null = document;
-        for (const s of path) scope = scope?.querySelector(s)?.shadowRoot ?? null;
-        const videos = [...(scope?.querySelectorAll<HTMLVideoElement>('video.remote') ?? [])];
-        return videos.length === 2 && videos.every((v) => v.getVideoPlaybackQuality().totalVideoFrames > 5);
-      }, { timeout: 45_000, polling: 200 }, [...path]);
+      await bothDecoded(page, path, 45_000);
     }
     expect(problems.filter((p) => !p.includes('favicon'))).to.deep.equal([]);
     // Every signalling connection of this visit (nurse's two rooms, patient, interpreter) had one

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { after, before, describe, it } from 'node:test';
 import { launchChromium, preparePage, watchProblems, type LaunchedBrowser } from '../../scripts/browser.js';
-import { bookSoon, deep, openAsPatient, openLobby, smsTo, startDemoRun, startVisit, waitDeep, type DemoRun } from './helpers.js';
+import { bookSoon, bothDecoded, deep, enterCode, openAsPatient, openLobby, smsTo, startDemoRun, startVisit, waitDeep, type DemoRun } from './helpers.js';
 import type { SpawnedServer } from '../server/spawn.js';
 
 // Nurse and patient in two isolated browser contexts against the demo server: invite, SMS link,
@@ -130,21 +130,14 @@ describe('a video visit, nurse and patient', () => {
     await openLobby(nurse!);
     await openAsPatient(patient!, patientLink!);
     await tolk!.goto(tolkLink!, { waitUntil: 'networkidle0' });
-    await tolk!.waitForFunction(() => document.querySelector('dh-guest-join')?.shadowRoot?.querySelector('button.primary:not([disabled])'));
-    await tolk!.locator('dh-guest-join >>> #code').fill(code!);
-    await tolk!.locator('dh-guest-join >>> button.primary').click();
+    await enterCode(tolk!, code!);
     await waitDeep(tolk!, ['dh-guest-join'], 'text', (t) => String(t).includes('Koden stämmer'), 'the code accepted');
     await waitDeep(nurse!, ['dh-lobby'], 'text', (t) => String(t).includes('Patienten väntar') && String(t).includes('kod kontrollerad'), 'both in the lobby');
 
     await startVisit(nurse!);
     // Full mesh: every page shows the two others, and decodes video from both.
     for (const [page, path] of [[nurse!, ['dh-lobby', 'dh-call']], [patient!, ['dh-patient-join', 'dh-call']], [tolk!, ['dh-guest-join', 'dh-call']]] as const) {
-      await page.waitForFunction((path: string[]) => {
-        let scope: ParentNode | null = document;
-        for (const s of path) scope = scope?.querySelector(s)?.shadowRoot ?? null;
-        const videos = [...(scope?.querySelectorAll<HTMLVideoElement>('video.remote') ?? [])];
-        return videos.length === 2 && videos.every((v) => v.getVideoPlaybackQuality().totalVideoFrames > 5);
-      }, { timeout: 30_000, polling: 200 }, [...path]);
+      await bothDecoded(page, path);
     }
     const labels = await tolk!.evaluate(() => [...document.querySelector('dh-guest-join')?.shadowRoot?.querySelector('dh-call')?.shadowRoot
       ?.querySelectorAll('video.remote') ?? []].map((v) => v.getAttribute('aria-label')).sort());
