@@ -2,6 +2,7 @@
 // every script the patient's pages are written in. No test tool may download a browser of its
 // own here, so we install the distribution's packages when we can.
 import { spawnSync } from 'node:child_process';
+import { aptInstall } from './apt.mjs';
 import { CHROME_PATH, chromiumPresent } from './chromium.mjs';
 
 /**
@@ -32,19 +33,7 @@ if (!chromiumPresent()) {
 for (const { lang, pkg } of FONTS) if (!fontFor(lang) && !missing.includes(pkg)) missing.push(pkg);
 
 if (missing.length > 0) {
-  if (process.getuid?.() !== 0) {
-    console.error(`Missing: ${missing.join(', ')}. Run "sudo apt-get install -y ${missing.join(' ')}" (or set CHROME_PATH for Chromium), then try again.`);
-    process.exit(1);
-  }
-  console.log(`Installing Debian's ${missing.join(', ')}…`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', ...missing]]) {
-    const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
-    if (r.status !== 0) {
-      console.error(`apt-get ${args.join(' ')} failed (exit ${r.status}).`);
-      process.exit(1);
-    }
-  }
+  aptInstall(missing, { hint: ' (or set CHROME_PATH for Chromium)' });
   if (!chromiumPresent()) {
     console.error(`Installed chromium, but ${CHROME_PATH} is still missing.`);
     process.exit(1);

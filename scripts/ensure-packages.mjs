@@ -3,6 +3,7 @@
 // ensure-chromium.mjs does for the browser; otherwise says what to run.
 import { existsSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { aptInstall } from './apt.mjs';
 
 const has = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`]).status === 0;
 const postgres = () => existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
@@ -24,19 +25,7 @@ const PACKAGES = [
 
 const missing = PACKAGES.filter((p) => !p.present()).map((p) => p.pkg);
 if (missing.length > 0) {
-  if (process.getuid?.() !== 0) {
-    console.error(`Missing: ${missing.join(', ')}. Run "sudo apt-get install -y ${missing.join(' ')}", then try again.`);
-    process.exit(1);
-  }
-  console.log(`Installing Debian's ${missing.join(', ')}…`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...missing]]) {
-    const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
-    if (r.status !== 0) {
-      console.error(`apt-get ${args.join(' ')} failed (exit ${r.status}).`);
-      process.exit(1);
-    }
-  }
+  aptInstall(missing, { recommends: false });
   // Debian starts the services it installs; the tests run their own, on ports of their own.
   for (const service of ['nginx', 'postgresql', 'coturn']) spawnSync('sh', ['-c', `command -v service >/dev/null && service ${service} stop`], { stdio: 'ignore' });
   const still = PACKAGES.filter((p) => !p.present()).map((p) => p.pkg);

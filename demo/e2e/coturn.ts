@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../scripts/ports.js';
 
 /** A real TURN server (Debian's coturn) on loopback, for one test file. */
 export interface Coturn {
@@ -19,16 +20,6 @@ export interface Coturn {
 }
 
 const TURNSERVER = process.env.TURNSERVER_PATH ?? '/usr/bin/turnserver';
-
-/** A free TCP port on 127.0.0.1 (the TURN server takes the same number for UDP). */
-const freePort = (): Promise<number> => new Promise((resolve, reject) => {
-  const probe = createServer();
-  probe.once('error', reject);
-  probe.listen(0, '127.0.0.1', () => {
-    const { port } = probe.address() as { port: number };
-    probe.close(() => { resolve(port); });
-  });
-});
 
 const accepts = (port: number): Promise<boolean> => new Promise((resolve) => {
   const socket = connect(port, '127.0.0.1');
